@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+// FirmPaths: an agent-based simulation of SME internationalization paths.
+//
+// Dependencies run one way only:
+//   FirmPathsModel  (pure model: no files, no threads, no printing)
+//     <- FirmPathsIO     (scenario files, JSON, CSV, SVG/HTML reports)
+//     <- FirmPathsEngine (runs, parallel batches, sweeps, streaming output)
+//     <- FirmPathsCLI    (command-line commands)
+//     <- firmpaths       (thin executable)
+import PackageDescription
+
+let package = Package(
+    name: "FirmPaths",
+    products: [
+        .executable(name: "firmpaths", targets: ["firmpaths"]),
+        .library(name: "FirmPathsModel", targets: ["FirmPathsModel"]),
+        .library(name: "FirmPathsEngine", targets: ["FirmPathsEngine"]),
+    ],
+    targets: [
+        // MARK: - Model
+        .target(name: "FirmPathsModel"),
+
+        // MARK: - Input and output
+        .target(name: "FirmPathsIO", dependencies: ["FirmPathsModel"]),
+
+        // MARK: - Run and batch engine
+        .target(name: "FirmPathsEngine", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
+
+        // MARK: - Command line
+        .target(name: "FirmPathsCLI", dependencies: ["FirmPathsModel", "FirmPathsIO", "FirmPathsEngine"]),
+        .executableTarget(name: "firmpaths", dependencies: ["FirmPathsCLI"]),
+
+        // MARK: - Unit test bundles
+        .testTarget(name: "FirmPathsModelTests", dependencies: ["FirmPathsModel"]),
+        .testTarget(name: "FirmPathsIOTests", dependencies: ["FirmPathsIO", "FirmPathsModel"]),
+        .testTarget(name: "FirmPathsEngineTests", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
+        .testTarget(
+            name: "FirmPathsCLITests",
+            dependencies: ["FirmPathsCLI", "FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
