@@ -1,0 +1,76 @@
+import Testing
+import FirmPathsIO
+
+private func text(_ buffer: CSVBuffer) -> String {
+    String(decoding: buffer.bytes, as: UTF8.self)
+}
+
+@Suite struct CSVBufferTests {
+    @Test func quotesOnlyWhenNeeded() {
+        var buffer = CSVBuffer()
+        buffer.appendRow(["plain", "a,b", "say \"hi\"", "line\nbreak", "cr\rx", "", "é"])
+        #expect(text(buffer) == "plain,\"a,b\",\"say \"\"hi\"\"\",\"line\nbreak\",\"cr\rx\",,é\n")
+    }
+
+    @Test func separatesFieldsAndRows() {
+        var buffer = CSVBuffer(capacity: 64)
+        buffer.appendField(1)
+        buffer.appendEmpty()
+        buffer.appendField(true)
+        buffer.endRow()
+        buffer.appendEmpty()
+        buffer.appendField("x")
+        buffer.endRow()
+        #expect(text(buffer) == "1,,true\n,x\n")
+        #expect(buffer.count == 11)
+        buffer.reset()
+        #expect(buffer.isEmpty)
+        buffer.appendField(2)
+        #expect(text(buffer) == "2")
+    }
+
+    @Test func formatsIntegers() {
+        let values = [0, 7, -1, 9, 10, -10, 42, 1_000_000, -987_654_321, Int.max, Int.min, Int.min + 1]
+        var buffer = CSVBuffer()
+        for value in values { buffer.appendField(value) }
+        #expect(text(buffer) == values.map(String.init).joined(separator: ","))
+    }
+
+    @Test func formatsDoublesLikeDescription() {
+        var buffer = CSVBuffer()
+        buffer.appendField(-0.0)
+        buffer.appendField(0.0)
+        buffer.appendField(3.0)
+        buffer.appendField(-42.0)
+        buffer.appendField(0.1)
+        buffer.appendField(1e16)
+        buffer.appendField(1e-5)
+        #expect(text(buffer) == "0.0,0.0,3.0,-42.0,0.1,1e+16,1e-05")
+
+        var state: UInt64 = 12345
+        for _ in 0..<5_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let candidates = [Double(bitPattern: state), Double(Int64(bitPattern: state) >> 20), Double(state % 1000) / 8]
+            for value in candidates where value.isFinite && value != 0 {
+                buffer.reset()
+                buffer.appendField(value)
+                #expect(text(buffer) == value.description)
+            }
+        }
+        #expect(buffer.nonFiniteCount == 0)
+    }
+
+    @Test func writesNonFiniteAsEmptyAndCountsThem() {
+        var buffer = CSVBuffer()
+        buffer.appendField(1.0)
+        buffer.appendField(Double.nan)
+        buffer.appendField(Double.infinity)
+        buffer.appendField(-Double.infinity)
+        buffer.appendField(2.0)
+        buffer.endRow()
+        #expect(text(buffer) == "1.0,,,,2.0\n")
+        #expect(buffer.nonFiniteCount == 3)
+        buffer.reset()
+        #expect(buffer.nonFiniteCount == 3)
+    }
+}
