@@ -109,7 +109,10 @@ enum ChartLayout {
         var x: Double = 0
         for item in items {
             let w = itemWidth(item, style: style)
-            if x + w > width, !row.isEmpty {
+            var startsGroup = false
+            if case .heading = item.mark { startsGroup = true }
+            // A heading starts a new row so grouped legends (modes, events) read as separate keys.
+            if (x + w > width || startsGroup), !row.isEmpty {
                 rows.append(row)
                 row = []
                 x = 0

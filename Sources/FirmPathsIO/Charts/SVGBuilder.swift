@@ -16,8 +16,8 @@ public struct SVGBuilder: Sendable {
     public private(set) var body: String = ""
     /// Width of the final document.
     public let width: Double
-    /// Height of the final document.
-    public let height: Double
+    /// Height of the final document; charts whose height follows the data set it after laying out.
+    public var height: Double
 
     /// Creates an empty drawing of the given size.
     public init(width: Double, height: Double) {
