@@ -75,7 +75,8 @@ public struct Axis: Sendable, Equatable {
         let rough = (b - a) / count
         let power = pow(10, floor(log10(rough)))
         let fraction = rough / power
-        let niceFraction: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
+        // Rounding (not ceiling) the step keeps the tick count close to the target.
+        let niceFraction: Double = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10
         let step = niceFraction * power
         let start = floor(a / step + 1e-9)
         let end = ceil(b / step - 1e-9)

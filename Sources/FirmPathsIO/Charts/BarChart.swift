@@ -77,8 +77,14 @@ public struct BarChart: Sendable {
         let plotWidth = s.width - left - s.padding.right
         let slot = bars.isEmpty ? plotWidth : plotWidth / Double(bars.count)
         let widestLabel = bars.map { ChartLayout.textWidth($0.label, size: s.fontSize) }.max() ?? 0
-        let rotate = widestLabel > slot - 4
-        let labelDepth = rotate ? min(widestLabel, 140) * 0.6 + s.fontSize : s.fontSize
+        // Prefer labels wrapped onto two lines; rotate only when even that does not fit.
+        let wrapped = bars.map { ChartLayout.wrapLabel($0.label, width: slot - 6, size: s.fontSize) }
+        let wrapFits = wrapped.allSatisfy { lines in
+            lines.count <= 2 && lines.allSatisfy { ChartLayout.textWidth($0, size: s.fontSize) <= slot - 6 }
+        }
+        let rotate = !wrapFits
+        let lineCount = Double(wrapped.map(\.count).max() ?? 1)
+        let labelDepth = rotate ? min(widestLabel, 140) * 0.6 + s.fontSize : s.fontSize * (1.2 * lineCount - 0.2)
         let bottom = s.padding.bottom + 8 + labelDepth + (xLabel == nil ? 0 : s.fontSize * 1.8)
         let plot = PlotRect(x: left, y: top, width: plotWidth, height: max(20, s.height - top - bottom))
 
@@ -107,7 +113,10 @@ public struct BarChart: Sendable {
                 b.text(shown, x: cx + s.fontSize * 0.3, y: labelY - 2, anchor: .end, size: s.fontSize, fill: s.textColor,
                        rotate: -35, cssClass: "tick-label", title: bar.label)
             } else {
-                b.text(bar.label, x: cx, y: labelY, anchor: .middle, size: s.fontSize, fill: s.textColor, cssClass: "tick-label")
+                for (k, line) in wrapped[i].enumerated() {
+                    b.text(line, x: cx, y: labelY + Double(k) * s.fontSize * 1.2, anchor: .middle, size: s.fontSize,
+                           fill: s.textColor, cssClass: "tick-label")
+                }
             }
         }
         b.closeGroup()

@@ -60,6 +60,7 @@ enum LegendMark: Sendable {
     case line(color: String, dashed: Bool)
     case marker(MarkerShape, color: String)
     case band(color: String)
+    case errorBar(color: String)
     case heading
 }
 
@@ -73,12 +74,15 @@ struct LegendItem: Sendable {
 enum ChartLayout {
     /// Approximate width of text in a sans-serif font; deliberately generous so labels do not collide.
     static func textWidth(_ text: String, size: Double) -> Double {
-        Double(text.count) * size * 0.6
+        Double(text.count) * size * charWidth
     }
+
+    /// Average glyph width as a fraction of font size, measured on system-ui with some slack.
+    static let charWidth = 0.56
 
     /// Shortens text to fit a width, ending with an ellipsis; the full text should go in a tooltip.
     static func truncate(_ text: String, width: Double, size: Double) -> String {
-        let maxChars = Int(width / (size * 0.6))
+        let maxChars = Int(width / (size * charWidth))
         guard text.count > maxChars, maxChars > 1 else { return text }
         return String(text.prefix(maxChars - 1)) + "…"
     }
@@ -98,6 +102,34 @@ enum ChartLayout {
         }
         if !current.isEmpty { lines.append(current) }
         return lines.isEmpty ? [""] : lines
+    }
+
+    /// Wraps a category label at spaces and after "/", e.g. "subsidiary/" + "partnered", so bars need no rotated labels.
+    static func wrapLabel(_ text: String, width: Double, size: Double) -> [String] {
+        var tokens: [String] = []
+        for word in text.split(separator: " ") {
+            var part = ""
+            for ch in word {
+                part.append(ch)
+                if ch == "/" { tokens.append(part); part = "" }
+            }
+            if !part.isEmpty { tokens.append(part) }
+            tokens[tokens.count - 1] += " "
+        }
+        var lines: [String] = []
+        var current = ""
+        for token in tokens {
+            let candidate = current + token
+            if textWidth(candidate.trimmingCharacters(in: .whitespaces), size: size) > width, !current.isEmpty {
+                lines.append(current.trimmingCharacters(in: .whitespaces))
+                current = token
+            } else {
+                current = candidate
+            }
+        }
+        let last = current.trimmingCharacters(in: .whitespaces)
+        if !last.isEmpty { lines.append(last) }
+        return lines
     }
 
     static let legendMarkWidth: Double = 18
@@ -139,7 +171,8 @@ enum ChartLayout {
         let x0 = style.padding.left
         let available = width - style.padding.left - style.padding.right
         var y = style.padding.top
-        for line in wrap(title, width: available, size: style.titleFontSize) {
+        // Bold glyphs run about 8 % wider than regular ones.
+        for line in wrap(title, width: available, size: style.titleFontSize * 1.08) {
             y += style.titleFontSize
             b.text(line, x: x0, y: y, size: style.titleFontSize, weight: "600", fill: style.textColor, cssClass: "chart-title")
             y += 4
@@ -172,6 +205,11 @@ enum ChartLayout {
             b.line(x1: x, y1: cy, x2: x + w, y2: cy, stroke: color, strokeWidth: 2.5, dash: dashed ? "6 4" : nil)
         case let .marker(shape, color):
             b.path(shape.path(cx: x + w / 2, cy: cy, r: 5), fill: color, stroke: "#1A1A1A", strokeWidth: 0.8)
+        case let .errorBar(color):
+            b.line(x1: x + w / 2, y1: cy - 6, x2: x + w / 2, y2: cy + 6, stroke: color, strokeWidth: 1.5)
+            b.line(x1: x + w / 2 - 4, y1: cy - 6, x2: x + w / 2 + 4, y2: cy - 6, stroke: color, strokeWidth: 1.5)
+            b.line(x1: x + w / 2 - 4, y1: cy + 6, x2: x + w / 2 + 4, y2: cy + 6, stroke: color, strokeWidth: 1.5)
+            b.circle(cx: x + w / 2, cy: cy, r: 2.5, fill: color)
         case let .band(color):
             b.rect(x: x, y: cy - 5, width: w, height: 10, fill: color, opacity: 0.25)
             b.line(x1: x, y1: cy, x2: x + w, y2: cy, stroke: color, strokeWidth: 2)
@@ -202,8 +240,10 @@ enum ChartLayout {
         }
         b.line(x1: plot.x, y1: plot.y, x2: plot.x, y2: plot.maxY, stroke: style.axisColor, strokeWidth: 1)
         let cx = style.padding.left + style.fontSize * 0.9
-        b.text(axis.title, x: cx, y: plot.y + plot.height / 2, anchor: .middle, size: style.fontSize,
-               fill: style.textColor, rotate: -90, cssClass: "axis-title")
+        // Short plots (small multiples) cut the title rather than letting it run into the chart title.
+        let yTitle = ChartLayout.truncate(axis.title, width: plot.height + 30, size: style.fontSize)
+        b.text(yTitle, x: cx, y: plot.y + plot.height / 2, anchor: .middle, size: style.fontSize,
+               fill: style.textColor, rotate: -90, cssClass: "axis-title", title: yTitle == axis.title ? nil : axis.title)
         b.closeGroup()
     }
 

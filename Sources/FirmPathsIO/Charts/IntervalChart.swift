@@ -91,8 +91,9 @@ public struct IntervalChart: Sendable {
         if series.count > 1 {
             legend = series.enumerated().map { LegendItem(label: $1.name, mark: .band(color: $1.color ?? s.color(at: $0))) }
         }
-        legend.append(LegendItem(label: intervalStyle == .band ? "shaded: 95% interval" : "bars: 95% interval",
-                                 mark: .band(color: s.grey)))
+        legend.append(intervalStyle == .band
+            ? LegendItem(label: "shaded: 95% interval", mark: .band(color: s.grey))
+            : LegendItem(label: "bars: 95% interval", mark: .errorBar(color: s.grey)))
         let top = ChartLayout.drawHeader(into: &b, title: title, legend: legend, style: s, width: s.width)
         let bottomY = s.height - ChartLayout.xGutter(style: s)
 
@@ -104,7 +105,9 @@ public struct IntervalChart: Sendable {
         let left = ChartLayout.yGutter(yAxis, style: s)
         let plot = PlotRect(x: left, y: top, width: s.width - left - s.padding.right, height: max(20, bottomY - top))
         let xr = ChartLayout.finiteRange(pts.map(\.x)) ?? (0, 1)
-        let xAxis = Axis(label: xLabel, unit: xUnit, dataMin: xr.min, dataMax: xr.max,
+        // A little room at both ends keeps the first and last error bars off the axes.
+        let pad = xr.max > xr.min ? (xr.max - xr.min) * 0.04 : 0.5
+        let xAxis = Axis(label: xLabel, unit: xUnit, fixed: (xr.min - pad)...(xr.max + pad),
                          targetTicks: ChartLayout.tickTarget(length: plot.width, spacing: 70))
 
         ChartLayout.drawYAxis(into: &b, axis: yAxis, plot: plot, style: s)

@@ -106,7 +106,7 @@ public struct LadderChart: Sendable {
     /// Names of modes 0 to 4, used in the legend and tooltips.
     public static let modeNames = ["none", "irregular export", "agent/distributor", "subsidiary/partnered", "production abroad"]
     /// Sequential blues: darker and taller means deeper commitment, readable without colour.
-    public static let modeColors = ["#FFFFFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]
+    public static let modeColors = ["#FFFFFF", "#B3D3EC", "#6BAED6", "#2171B5", "#08306B"]
 
     /// Chart title.
     public var title: String
@@ -193,7 +193,8 @@ public struct LadderChart: Sendable {
                 let x0 = xAxis.position(max(band.start, range.lowerBound), from: plot.x, to: plot.maxX)
                 let x1 = xAxis.position(min(band.end, range.upperBound), from: plot.x, to: plot.maxX)
                 guard x1 > x0 else { continue }
-                let h = (laneH - 4) * Double(band.mode) / 4
+                // Mode 1 still gets 40 % of the lane so irregular export is visible in print.
+                let h = (laneH - 4) * Double(band.mode + 1) / 5
                 let tip = "\(lane.label): \(band.mode) \(Self.modeNames[band.mode]), "
                     + "\(Axis.format(band.start, step: 0.1))–\(Axis.format(band.end, step: 0.1))"
                 b.rect(x: x0, y: y0 + laneH - 2 - h, width: x1 - x0, height: h,
