@@ -27,6 +27,17 @@ private final class Collector<T: Sendable>: @unchecked Sendable {
         #expect(ThreadCount.resolve(requested: nil) == ThreadCount.available())
     }
 
+    #if os(Linux)
+    @Test func availableMatchesAffinityMaskInProcStatus() throws {
+        // Cpus_allowed is the affinity mask in hex, 32-bit groups separated by commas.
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed:") })
+        let hex = line.dropFirst("Cpus_allowed:".count).filter { $0.isHexDigit }
+        let bits = hex.reduce(0) { $0 + (Int(String($1), radix: 16) ?? 0).nonzeroBitCount }
+        #expect(ThreadCount.available() == bits)
+    }
+    #endif
+
     @Test(arguments: [1, 2, 7])
     func mapIsIdenticalForAnyThreadCount(threads: Int) {
         let work: @Sendable (Int) -> UInt64 = { i in

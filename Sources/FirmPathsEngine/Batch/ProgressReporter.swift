@@ -68,18 +68,17 @@ public final class ProgressReporter: Sendable {
     /// Records `count` more completed runs and redraws the line if it is due.
     public func advance(by count: Int = 1) {
         let now = clock()
-        let text: String? = state.withLock { state in
+        state.withLock { state in
             state.done += count
-            guard live, !state.finished else { return nil }
-            if let last = state.lastPrint, now - last < interval, state.done < total { return nil }
+            guard live, !state.finished else { return }
+            if let last = state.lastPrint, now - last < interval, state.done < total { return }
             state.lastPrint = now
             let line = Self.liveLine(done: state.done, total: total, elapsed: now - start)
-            // Writing under the lock keeps lines from interleaving.
             let padding = String(repeating: " ", count: max(0, state.lastLineLength - line.count))
             state.lastLineLength = line.count
-            return "\r" + line + padding
+            // Written under the lock so concurrent updates cannot interleave or go backwards.
+            write("\r" + line + padding)
         }
-        if let text { write(text) }
     }
 
     /// Writes the summary (after clearing the live line) and stops further updates.
@@ -87,16 +86,16 @@ public final class ProgressReporter: Sendable {
     @discardableResult
     public func finish() -> String {
         let now = clock()
-        let (summary, clear): (String, String) = state.withLock { state in
+        return state.withLock { state in
             state.finished = true
             let clear = state.lastLineLength > 0
                 ? "\r" + String(repeating: " ", count: state.lastLineLength) + "\r"
                 : ""
             state.lastLineLength = 0
-            return (Self.summaryLine(done: state.done, elapsed: now - start, threads: threads), clear)
+            let summary = Self.summaryLine(done: state.done, elapsed: now - start, threads: threads)
+            write(clear + summary + "\n")
+            return summary
         }
-        write(clear + summary + "\n")
-        return summary
     }
 
     /// `runs 1234/10000 (12.3%)  456.7 runs/s  elapsed 0:02:41  ETA 0:19:12`
