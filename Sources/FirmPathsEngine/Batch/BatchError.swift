@@ -1,0 +1,20 @@
+/// Errors in batch planning inputs and output bookkeeping.
+public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidReplications(Int)
+    case tooManyRuns
+    case invalidShard(String)
+    case incompleteOutput(emitted: Int, expected: Int)
+
+    public var description: String {
+        switch self {
+        case .invalidReplications(let count):
+            return "replications must be at least 1, got \(count)"
+        case .tooManyRuns:
+            return "points x replications overflows the run counter"
+        case .invalidShard(let text):
+            return "invalid shard '\(text)': expected I/N with 0 <= I < N, for example 0/4"
+        case let .incompleteOutput(emitted, expected):
+            return "only \(emitted) of \(expected) results were written; some runs never completed"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// One swept parameter: a model parameter path and the values it may take.
+public struct SweepFactor: Sendable, Equatable {
+    /// How the factor's values are given.
+    public enum Kind: Sendable, Equatable {
+        /// Explicit values, used in the given order by grid designs.
+        case values([Double])
+        /// `from, from + step, ...` up to `to` inclusive (within `step * 1e-9`), for grid designs.
+        case range(from: Double, to: Double, step: Double)
+        /// A continuous interval for sampling designs (Latin hypercube, Morris).
+        case interval(min: Double, max: Double)
+    }
+
+    /// Parameter path in the model's scenario, such as `policy.exportPromotion` or `segments[0].share`.
+    public var path: String
+    /// The factor's values or bounds.
+    public var kind: Kind
+
+    /// Creates a factor; validation happens when a design is generated so errors name the design.
+    public init(path: String, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+
+    /// Fraction of a step by which `to` may overshoot and still count as the last grid value;
+    /// absorbs decimal-to-binary error such as `0.1 * 3 != 0.3`.
+    public static let rangeTolerance = 1e-9
+
+    /// The discrete values of a `.values` or `.range` factor, in order.
+    ///
+    /// Range values are computed as `from + Double(i) * step` rather than by repeated addition,
+    /// so error does not accumulate; a last value within `step * 1e-9` of `to` is snapped to `to`.
+    /// - Throws: `SweepError` for empty or non-finite values, `from > to`, a non-positive step,
+    ///   or an `.interval` factor (which has no discrete values).
+    /// - Complexity: O(number of values).
+    public func discreteValues() throws -> [Double] {
+        switch kind {
+        case .values(let values):
+            guard !values.isEmpty else { throw SweepError.emptyValues(path: path) }
+            guard values.allSatisfy(\.isFinite) else { throw SweepError.nonFiniteValue(path: path) }
+            return values
+        case let .range(from, to, step):
+            guard from.isFinite, to.isFinite else { throw SweepError.nonFiniteValue(path: path) }
+            guard step.isFinite, step > 0 else { throw SweepError.invalidStep(path: path, step: step) }
+            guard from <= to else { throw SweepError.rangeFromAboveTo(path: path, from: from, to: to) }
+            let tolerance = step * Self.rangeTolerance
+            let steps = ((to - from) + tolerance) / step
+            guard steps < Double(SweepDesign.maximumPointCount) else {
+                throw SweepError.tooManyPoints(limit: SweepDesign.maximumPointCount)
+            }
+            let lastIndex = Int(steps.rounded(.down))
+            return (0...lastIndex).map { i in
+                let value = from + Double(i) * step
+                return abs(value - to) <= tolerance ? to : value
+            }
+        case .interval:
+            throw SweepError.factorKindNotSupported(
+                path: path, design: "grid", expected: "values or a range(from:to:step:)")
+        }
+    }
+
+    /// The `[min, max]` bounds of an `.interval` factor.
+    /// - Parameter design: design name used in the error message.
+    func intervalBounds(design: String) throws -> (min: Double, max: Double) {
+        guard case let .interval(min, max) = kind else {
+            throw SweepError.factorKindNotSupported(path: path, design: design, expected: "an interval(min:max:)")
+        }
+        guard min.isFinite, max.isFinite else { throw SweepError.nonFiniteValue(path: path) }
+        guard min <= max else { throw SweepError.intervalMinAboveMax(path: path, min: min, max: max) }
+        return (min, max)
+    }
+}
+
+/// Maps a unit-interval coordinate onto `[min, max]`, exact at both ends and clamped against rounding.
+@inline(__always)
+func scaleUnit(_ u: Double, min: Double, max: Double) -> Double {
+    let value = min * (1 - u) + max * u
+    return Swift.min(Swift.max(value, min), max)
+}
