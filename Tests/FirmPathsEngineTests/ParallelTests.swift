@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FirmPathsModel
 @testable import FirmPathsEngine
 
 /// Test helper collecting values from several threads.

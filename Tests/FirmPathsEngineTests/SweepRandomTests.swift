@@ -1,4 +1,5 @@
 import Testing
+import FirmPathsModel
 @testable import FirmPathsEngine
 
 @Suite struct SweepRandomTests {

@@ -1,3 +1,5 @@
+import FirmPathsModel
+
 /// Derivation of each run's random seed from the batch seed, design point and replication.
 public enum RunSeed {
     /// Seed of one run, a pure function of its three inputs.
@@ -18,7 +20,7 @@ public enum RunSeed {
     ///   - point: design point index (non-negative).
     ///   - replication: replication index within the point (non-negative).
     public static func derive(baseSeed: UInt64, point: Int, replication: Int) -> UInt64 {
-        let g = SplitMix64.gamma
+        let g: UInt64 = 0x9E37_79B9_7F4A_7C15
         let a = SplitMix64.mix(baseSeed &+ g)
         let b = SplitMix64.mix((a ^ UInt64(truncatingIfNeeded: point)) &+ g)
         return SplitMix64.mix((b ^ UInt64(truncatingIfNeeded: replication)) &+ g)

@@ -1,0 +1,233 @@
+/// The state of every firm of a run, as struct-of-arrays.
+///
+/// Per-firm columns are indexed by firm; per-firm-market columns by `firm * J + market`;
+/// partner slots by `firm * P + slot`; yearly records by `firm * years + firmYear`.
+/// A class because the storage is deliberately shared: the simulation updates disjoint
+/// firm ranges in place, possibly from several threads (see `Simulation.advance`).
+public final class FirmStore: @unchecked Sendable {
+    public let firmCount: Int
+    public let marketCount: Int
+    public let partnerSlots: Int
+    public let years: Int
+    public let stepsPerYear: Int
+    /// Words of a firm's active-market bit mask.
+    public let maskWords: Int
+
+    // MARK: Traits (drawn at set-up, never changed)
+    public let segment: Column<Int32>
+    public let founderExperience: Column<Double>
+    public let globalVision: Column<Double>
+    public let niche: Column<Double>
+    public let productivity: Column<Double>
+    public let riskTolerance: Column<Double>
+    public let initialEmployees: Column<Double>
+    public let initialCashShare: Column<Double>
+    public let learningCapacity: Column<Double>
+    public let networkingCapability: Column<Double>
+    public let cluster: Column<Int32>
+    public let protectsRnD: Column<Bool>
+    public let founderTies: Column<Int32>
+    public let foundedStep: Column<Int32>
+
+    // MARK: Firm state
+    public let alive: Column<Bool>
+    public let diedStep: Column<Int32>
+    public let cash: Column<Double>
+    public let employees: Column<Double>
+    public let homeOverhead: Column<Double>
+    public let innovation: Column<Double>
+    public let generalKnowledge: Column<Double>
+    public let lowCashSteps: Column<Int32>
+    public let streams: UnsafeMutablePointer<RandomStream>
+
+    // MARK: Cash flows of the last step (thousand EUR in the step)
+    public let flowOperating: Column<Double>
+    public let flowInvestment: Column<Double>
+    public let flowRnD: Column<Double>
+    public let flowIncidents: Column<Double>
+    public let flowPayout: Column<Double>
+
+    // MARK: Observables of the last step
+    public let revenue: Column<Double>
+    public let foreignShare: Column<Double>
+    public let homeRegionShare: Column<Double>
+    public let marketsActive: Column<Int16>
+    public let maxMode: Column<Int8>
+    public let meanMarketKnowledge: Column<Double>
+    public let firmInternationalization: Column<Double>
+    public let networkInternationalization: Column<Double>
+    public let jmQuadrant: Column<UInt8>
+    public let imodelStage: Column<UInt8>
+    public let dollingerStage: Column<UInt8>
+    /// Bit k set: the firm sold abroad in the step k steps ago (rolling window of a year).
+    public let exportHistory: Column<UInt32>
+    /// Foreign and total sales of the last `stepsPerYear` steps, as a ring.
+    public let ringForeign: Column<Double>
+    public let ringTotal: Column<Double>
+
+    // MARK: Firm x market state
+    public let mode: Column<Int8>
+    public let partnered: Column<Bool>
+    public let everExported: Column<Bool>
+    public let stepsInMode: Column<Int32>
+    public let penetration: Column<Double>
+    public let marketKnowledge: Column<Double>
+    public let foreignTie: Column<Double>
+    public let trust: Column<Double>
+    public let sunkCommitment: Column<Double>
+    public let beliefAppeal: Column<Double>
+    public let beliefWeight: Column<Double>
+    public let trueAppeal: Column<Double>
+    public let lossSteps: Column<Int32>
+    /// Last step's sales and profit of the operation, as yearly rates.
+    public let marketSales: Column<Double>
+    public let marketProfit: Column<Double>
+
+    // MARK: Domestic partners
+    public let partnerID: Column<Int32>
+    public let partnerRole: Column<UInt8>
+    public let partnerStrength: Column<Double>
+
+    // MARK: Snapshot of last step, read by partners (synchronous update)
+    public let snapshotMask: Column<UInt64>
+    public let snapshotDf: Column<Double>
+    public let snapshotAlive: Column<Bool>
+    let currentMask: Column<UInt64>
+
+    // MARK: Yearly records for classification (firm-years counted from founding)
+    public let yearForeignSales: Column<Double>
+    public let yearTotalSales: Column<Double>
+    public let yearHomeRegionSales: Column<Double>
+    public let yearMaxMode: Column<Int8>
+    public let yearMarkets: Column<Int16>
+    public let yearRegions: Column<Int16>
+    public let yearDeepOperations: Column<Int16>
+    /// Number of completed firm-years of each firm.
+    public let yearsRecorded: Column<Int32>
+
+    public init(firms: Int, markets: Int, partnerSlots: Int, years: Int, stepsPerYear: Int) {
+        firmCount = firms
+        marketCount = markets
+        self.partnerSlots = partnerSlots
+        self.years = years
+        self.stepsPerYear = stepsPerYear
+        maskWords = max(1, (markets + 63) / 64)
+        let fm = firms * markets
+        let fp = firms * partnerSlots
+        let fy = firms * years
+
+        segment = Column(count: firms, repeating: 0)
+        founderExperience = Column(count: firms, repeating: 0)
+        globalVision = Column(count: firms, repeating: 0)
+        niche = Column(count: firms, repeating: 0)
+        productivity = Column(count: firms, repeating: 1)
+        riskTolerance = Column(count: firms, repeating: 0)
+        initialEmployees = Column(count: firms, repeating: 1)
+        initialCashShare = Column(count: firms, repeating: 0)
+        learningCapacity = Column(count: firms, repeating: 0)
+        networkingCapability = Column(count: firms, repeating: 0)
+        cluster = Column(count: firms, repeating: -1)
+        protectsRnD = Column(count: firms, repeating: false)
+        founderTies = Column(count: firms, repeating: 0)
+        foundedStep = Column(count: firms, repeating: 0)
+
+        alive = Column(count: firms, repeating: false)
+        diedStep = Column(count: firms, repeating: -1)
+        cash = Column(count: firms, repeating: 0)
+        employees = Column(count: firms, repeating: 1)
+        homeOverhead = Column(count: firms, repeating: 0)
+        innovation = Column(count: firms, repeating: 0)
+        generalKnowledge = Column(count: firms, repeating: 0)
+        lowCashSteps = Column(count: firms, repeating: 0)
+        streams = UnsafeMutablePointer<RandomStream>.allocate(capacity: max(firms, 1))
+        streams.initialize(repeating: RandomStream(seed: 0), count: max(firms, 1))
+
+        flowOperating = Column(count: firms, repeating: 0)
+        flowInvestment = Column(count: firms, repeating: 0)
+        flowRnD = Column(count: firms, repeating: 0)
+        flowIncidents = Column(count: firms, repeating: 0)
+        flowPayout = Column(count: firms, repeating: 0)
+
+        revenue = Column(count: firms, repeating: 0)
+        foreignShare = Column(count: firms, repeating: 0)
+        homeRegionShare = Column(count: firms, repeating: 0)
+        marketsActive = Column(count: firms, repeating: 0)
+        maxMode = Column(count: firms, repeating: 0)
+        meanMarketKnowledge = Column(count: firms, repeating: 0)
+        firmInternationalization = Column(count: firms, repeating: 0)
+        networkInternationalization = Column(count: firms, repeating: 0)
+        jmQuadrant = Column(count: firms, repeating: 0)
+        imodelStage = Column(count: firms, repeating: 0)
+        dollingerStage = Column(count: firms, repeating: 0)
+        exportHistory = Column(count: firms, repeating: 0)
+        ringForeign = Column(count: firms * stepsPerYear, repeating: 0)
+        ringTotal = Column(count: firms * stepsPerYear, repeating: 0)
+
+        mode = Column(count: fm, repeating: 0)
+        partnered = Column(count: fm, repeating: false)
+        everExported = Column(count: fm, repeating: false)
+        stepsInMode = Column(count: fm, repeating: 0)
+        penetration = Column(count: fm, repeating: 0)
+        marketKnowledge = Column(count: fm, repeating: 0)
+        foreignTie = Column(count: fm, repeating: 0)
+        trust = Column(count: fm, repeating: 0)
+        sunkCommitment = Column(count: fm, repeating: 0)
+        beliefAppeal = Column(count: fm, repeating: 0)
+        beliefWeight = Column(count: fm, repeating: 0)
+        trueAppeal = Column(count: fm, repeating: 0)
+        lossSteps = Column(count: fm, repeating: 0)
+        marketSales = Column(count: fm, repeating: 0)
+        marketProfit = Column(count: fm, repeating: 0)
+
+        partnerID = Column(count: fp, repeating: -1)
+        partnerRole = Column(count: fp, repeating: 0)
+        partnerStrength = Column(count: fp, repeating: 0)
+
+        snapshotMask = Column(count: firms * maskWords, repeating: 0)
+        snapshotDf = Column(count: firms, repeating: 0)
+        snapshotAlive = Column(count: firms, repeating: false)
+        currentMask = Column(count: firms * maskWords, repeating: 0)
+
+        yearForeignSales = Column(count: fy, repeating: 0)
+        yearTotalSales = Column(count: fy, repeating: 0)
+        yearHomeRegionSales = Column(count: fy, repeating: 0)
+        yearMaxMode = Column(count: fy, repeating: 0)
+        yearMarkets = Column(count: fy, repeating: 0)
+        yearRegions = Column(count: fy, repeating: 0)
+        yearDeepOperations = Column(count: fy, repeating: 0)
+        yearsRecorded = Column(count: firms, repeating: 0)
+    }
+
+    deinit {
+        segment.deallocate(); founderExperience.deallocate(); globalVision.deallocate(); niche.deallocate()
+        productivity.deallocate(); riskTolerance.deallocate(); initialEmployees.deallocate()
+        initialCashShare.deallocate(); learningCapacity.deallocate(); networkingCapability.deallocate()
+        cluster.deallocate(); protectsRnD.deallocate(); founderTies.deallocate(); foundedStep.deallocate()
+        alive.deallocate(); diedStep.deallocate(); cash.deallocate(); employees.deallocate()
+        homeOverhead.deallocate(); innovation.deallocate(); generalKnowledge.deallocate(); lowCashSteps.deallocate()
+        streams.deinitialize(count: max(firmCount, 1)); streams.deallocate()
+        flowOperating.deallocate(); flowInvestment.deallocate(); flowRnD.deallocate(); flowIncidents.deallocate(); flowPayout.deallocate()
+        revenue.deallocate(); foreignShare.deallocate(); homeRegionShare.deallocate(); marketsActive.deallocate()
+        maxMode.deallocate(); meanMarketKnowledge.deallocate(); firmInternationalization.deallocate()
+        networkInternationalization.deallocate(); jmQuadrant.deallocate(); imodelStage.deallocate()
+        dollingerStage.deallocate(); exportHistory.deallocate(); ringForeign.deallocate(); ringTotal.deallocate()
+        mode.deallocate(); partnered.deallocate(); everExported.deallocate(); stepsInMode.deallocate()
+        penetration.deallocate(); marketKnowledge.deallocate(); foreignTie.deallocate(); trust.deallocate()
+        sunkCommitment.deallocate(); beliefAppeal.deallocate(); beliefWeight.deallocate(); trueAppeal.deallocate()
+        lossSteps.deallocate(); marketSales.deallocate(); marketProfit.deallocate()
+        partnerID.deallocate(); partnerRole.deallocate(); partnerStrength.deallocate()
+        snapshotMask.deallocate(); snapshotDf.deallocate(); snapshotAlive.deallocate(); currentMask.deallocate()
+        yearForeignSales.deallocate(); yearTotalSales.deallocate(); yearHomeRegionSales.deallocate()
+        yearMaxMode.deallocate(); yearMarkets.deallocate(); yearRegions.deallocate()
+        yearDeepOperations.deallocate(); yearsRecorded.deallocate()
+    }
+
+    /// Approximate bytes of state per firm for a world of `markets` markets, for size guards.
+    public static func bytesPerFirm(markets: Int, partnerSlots: Int, years: Int, stepsPerYear: Int) -> Int {
+        let perFirm = 30 * 8 + 32 + 2 * stepsPerYear * 8
+        let perMarket = 11 * 8 + 4 + 4 + 3
+        let perPartner = 4 + 1 + 8
+        let perYear = 3 * 8 + 1 + 3 * 2
+        return perFirm + markets * perMarket + partnerSlots * perPartner + years * perYear + 2 * ((markets + 63) / 64) * 8
+    }
+}

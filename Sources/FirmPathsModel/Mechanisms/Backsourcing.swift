@@ -1,0 +1,44 @@
+/// Backsourcing (seed 002; Kinkel & Maloca): production abroad relocated home.
+///
+/// Three reasons, checked in order: the operation keeps losing money; its cost advantage
+/// has eroded as the region's costs converged on home costs; a home crisis leaves home
+/// capacity idle. The firm keeps serving the market by export (the retained mode) and
+/// pays a relocation cost. The event records the share of the firm's foreign production
+/// capacity (by sales) that came home.
+extension FirmStepContext {
+    /// Relocates production in market j home when a reason applies; true when it did.
+    mutating func backsource(firm i: Int, market j: Int, rng: inout RandomStream, events: inout [FirmEvent]) -> Bool {
+        let parameters = scenario.model.backsourcing
+        guard parameters.enabled else { return false }
+        let base = i * marketCount
+        var reason = EventCause.none
+        if store.lossSteps[base + j] >= rates.backsourceLossSteps {
+            reason = .losses
+        } else if costLevel[j] > 1 - parameters.minCostAdvantage,
+                  rng.bernoulli(rates.clock.stepProbability(hazard: parameters.erosionRate)) {
+            reason = .costErosion
+        } else if homeLogDemand < parameters.homeCrisisLevel,
+                  rng.bernoulli(rates.clock.stepProbability(hazard: parameters.idleCapacityRate)) {
+            reason = .homeIdleCapacity
+        }
+        guard reason != .none else { return false }
+
+        let sales = store.marketSales[base + j]
+        let capacityShare: Double
+        if scratch.productionAbroadSales > 0 {
+            capacityShare = sales / scratch.productionAbroadSales
+        } else {
+            capacityShare = 1 / Double(max(1, scratch.productionAbroadCount))
+        }
+        let cost = parameters.relocationCostShare * scenario.model.establishment.entryCostByMode[4]
+        scratch.investment += cost
+        let retained = min(max(parameters.retainedMode, 0), 3)
+        let wasPartnered = store.partnered[base + j]
+        setMode(firm: i, market: j, to: retained, partnered: false)
+        scratch.productionAbroadSales -= sales
+        scratch.productionAbroadCount -= 1
+        events.append(FirmEvent(firm: i, step: step, market: j, kind: .backsource, cause: reason,
+                                fromMode: 4, toMode: retained, value: min(1, max(0, capacityShare)), partnered: wasPartnered))
+        return true
+    }
+}

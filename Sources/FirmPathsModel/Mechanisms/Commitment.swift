@@ -1,0 +1,134 @@
+/// Commitment decisions along the establishment chain (Uppsala; Buckley & Casson; seed 000
+/// resources; seed 004 co-operative entry).
+///
+/// - Entry: an opportunity in a market where the firm is not active is appraised for
+///   modes 1 and 2; for mode 3 (own or partnered) and 4 only when the firm may skip
+///   stages: resources wK K_I + wT T_j + wG G above a threshold (the resource-based
+///   account of born globals). Partnered entry needs a strong tie. The best allowed mode
+///   with positive value is taken.
+/// - Upgrade: one mode at a time, when the firm has spent the minimum time in its mode,
+///   its market knowledge passes the next mode's threshold and its yearly sales pass the
+///   next mode's break-even volume times the upgrade band; the step must then pass the
+///   same marginal analysis and risk rule. At most one upgrade per step.
+/// - Crisis rule (seed 003): in a home crisis a firm that protects R&D freezes expansion.
+extension FirmStepContext {
+    /// Sets a market's mode, resetting the clocks of the new mode.
+    mutating func setMode(firm i: Int, market j: Int, to mode: Int, partnered: Bool) {
+        let index = i * marketCount + j
+        store.mode[index] = Int8(mode)
+        store.partnered[index] = partnered && mode == 3
+        store.stepsInMode[index] = 0
+        store.lossSteps[index] = 0
+        if mode == 0 {
+            store.sunkCommitment[index] = 0
+            store.penetration[index] = 0
+        } else {
+            store.everExported[index] = true
+            store.penetration[index] = min(store.penetration[index], scenario.model.establishment.reachByMode[mode])
+        }
+    }
+
+    mutating func decide(firm i: Int, rng: inout RandomStream, events: inout [FirmEvent]) {
+        let innovation = scenario.model.innovation
+        if innovation.enabled && homeLogDemand < innovation.crisisLevel && store.protectsRnD[i] { return }
+        var riskInUse = currentRisk(firm: i)
+        if upgradeBestMarket(firm: i, riskInUse: riskInUse, events: &events) {
+            riskInUse = currentRisk(firm: i)
+        }
+        guard let opportunity = drawOpportunity(firm: i, rng: &rng) else { return }
+        let j = opportunity.market
+        let index = i * marketCount + j
+        if opportunity.trigger == .mainCustomer || opportunity.trigger == .unsolicitedOrder {
+            // An order in hand tells the firm something true about its appeal there.
+            let boost = scenario.model.opportunities.orderInHandBoost
+            store.beliefAppeal[index] += boost * store.trueAppeal[index]
+            store.beliefWeight[index] += boost
+        }
+        guard store.mode[index] == 0 else { return }
+        enter(firm: i, market: j, trigger: opportunity.trigger, riskInUse: riskInUse, events: &events)
+    }
+
+    /// Resources for stage skipping: wK K_I + wT T_j + wG G.
+    func skippingResources(firm i: Int, market j: Int) -> Double {
+        let s = scenario.model.establishment.stageSkipping
+        return s.knowledgeWeight * store.generalKnowledge[i] + s.tieWeight * store.foreignTie[i * marketCount + j]
+            + s.visionWeight * store.globalVision[i]
+    }
+
+    mutating func enter(firm i: Int, market j: Int, trigger: EventCause, riskInUse: Double, events: inout [FirmEvent]) {
+        let e = scenario.model.establishment
+        let index = i * marketCount + j
+        var candidates: [(mode: Int, partnered: Bool)] = [(1, false), (2, false)]
+        if e.stageSkipping.enabled {
+            if skippingResources(firm: i, market: j) >= e.stageSkipping.resourceThreshold {
+                candidates.append((3, false))
+                candidates.append((4, false))
+            }
+            if e.partnered.enabled && store.foreignTie[index] >= e.partnered.tieThreshold {
+                candidates.append((3, true))
+            }
+        }
+        var best: (mode: Int, partnered: Bool, value: Double, cost: Double)?
+        for candidate in candidates {
+            let appraisal = appraise(firm: i, market: j, from: 0, to: candidate.mode, partnered: candidate.partnered,
+                                     riskInUse: riskInUse)
+            guard appraisal.allowed else { continue }
+            if best == nil || appraisal.value > best?.value ?? 0 {
+                best = (candidate.mode, candidate.partnered, appraisal.value, appraisal.cost)
+            }
+        }
+        guard let chosen = best else { return }
+        setMode(firm: i, market: j, to: chosen.mode, partnered: chosen.partnered)
+        store.sunkCommitment[index] = chosen.cost
+        store.trust[index] = max(0.2, store.foreignTie[index])
+        scratch.investment += chosen.cost
+        scratch.expanded = true
+        events.append(FirmEvent(firm: i, step: step, market: j, kind: .enter, cause: trigger, fromMode: 0,
+                                toMode: chosen.mode, value: chosen.cost, partnered: chosen.partnered))
+    }
+
+    /// Climbs one mode in the market where that is worth most; true when it did.
+    mutating func upgradeBestMarket(firm i: Int, riskInUse: Double, events: inout [FirmEvent]) -> Bool {
+        let e = scenario.model.establishment
+        let base = i * marketCount
+        var best: (market: Int, mode: Int, partnered: Bool, value: Double, cost: Double)?
+        for j in 0..<marketCount {
+            let mode = Int(store.mode[base + j])
+            guard mode >= 1, mode < 4, store.stepsInMode[base + j] >= rates.minStepsInMode,
+                  store.marketKnowledge[base + j] >= e.knowledgeThresholdByMode[mode + 1] else { continue }
+            let next = mode + 1
+            let currentPartnered = store.partnered[base + j]
+            // Break-even volume between the two modes: extra fixed cost over the margin gained.
+            let marginGain = marginShare(mode: next, market: j) - marginShare(mode: mode, market: j)
+            let extraFixed = fixedCost(mode: next, partnered: false) - fixedCost(mode: mode, partnered: currentPartnered)
+            if marginGain > 0 {
+                let breakEven = max(0, extraFixed) / marginGain
+                guard store.marketSales[base + j] >= e.upgradeBand * breakEven else { continue }
+            } else if extraFixed > 0 {
+                continue
+            }
+            var options: [Bool] = [false]
+            if next == 3 && e.partnered.enabled && store.foreignTie[base + j] >= e.partnered.tieThreshold {
+                options.append(true)
+            }
+            for partnered in options {
+                let appraisal = appraise(firm: i, market: j, from: mode, to: next, partnered: partnered, riskInUse: riskInUse)
+                guard appraisal.allowed else { continue }
+                if best == nil || appraisal.value > best?.value ?? 0 {
+                    best = (j, next, partnered, appraisal.value, appraisal.cost)
+                }
+            }
+        }
+        guard let chosen = best else { return false }
+        let index = base + chosen.market
+        let from = Int(store.mode[index])
+        setMode(firm: i, market: chosen.market, to: chosen.mode, partnered: chosen.partnered)
+        store.sunkCommitment[index] += chosen.cost
+        if chosen.partnered { store.trust[index] = max(store.trust[index], store.foreignTie[index]) }
+        scratch.investment += chosen.cost
+        scratch.expanded = true
+        events.append(FirmEvent(firm: i, step: step, market: chosen.market, kind: .upgrade, cause: .volumeAboveBreakEven,
+                                fromMode: from, toMode: chosen.mode, value: chosen.cost, partnered: chosen.partnered))
+        return true
+    }
+}

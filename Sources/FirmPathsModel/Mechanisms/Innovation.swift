@@ -1,0 +1,33 @@
+/// Innovation in both directions, and the drain (seed 003).
+///
+/// An R&D share of positive profit raises the innovation stock I (more under innovation
+/// support); I raises the firm's appeal abroad (innovation enables internationalization)
+/// and at home; active foreign markets feed ideas back into I in proportion to what the
+/// firm knows there (internationalization brings innovation). When an expansion leaves
+/// cash below the reserve, R&D is cut in that step: export spending drains R&D.
+extension FirmStepContext {
+    mutating func innovate(firm i: Int, events: inout [FirmEvent]) {
+        let parameters = scenario.model.innovation
+        guard parameters.enabled else { return }
+        var spending = parameters.rdShareOfProfit * max(0, scratch.operatingProfit)  // yearly rate
+        if parameters.drain && scratch.expanded && spending > 0 {
+            let cashAfter = store.cash[i] + scratch.operatingProfit * rates.dt - scratch.investment - scratch.incidents
+            if cashAfter < scenario.model.decisions.cashReserveShare * yearlyRevenue {
+                events.append(FirmEvent(firm: i, step: step, market: -1, kind: .rdCut, cause: .exportDrain,
+                                        fromMode: 0, toMode: 0, value: spending * rates.dt))
+                spending = 0
+            }
+        }
+        scratch.rnd = spending * rates.dt
+        let support = min(max(scenario.policy.innovationSupport, 0), 0.95)
+        let effective = spending / (1 - support)
+        var ideas = 0.0
+        let base = i * marketCount
+        for j in 0..<marketCount where store.mode[base + j] > 0 { ideas += store.marketKnowledge[base + j] }
+        var stock = store.innovation[i]
+        stock += (effective / max(parameters.rdScale, 1e-9)) * (1 - stock) * rates.dt
+        stock += parameters.ideasPerForeignMarket * ideas * (1 - stock) * rates.dt
+        stock -= parameters.depreciation * stock * rates.dt
+        store.innovation[i] = min(1, max(0, stock))
+    }
+}

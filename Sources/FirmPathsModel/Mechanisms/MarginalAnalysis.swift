@@ -1,0 +1,83 @@
+/// Marginal analysis of benefits against impediments (seed 001) under the Uppsala risk
+/// rule.
+///
+/// The benefit of a step is the discounted extra profit over the planning horizon, with
+/// sales expected from what the firm believes about its appeal in the market, cut by
+/// risk aversion x perceived uncertainty U_j = PD_j (1 - K_j)(1 - tau T_j). The
+/// impediment is the entry or upgrade cost, cut by export promotion (export modes), by
+/// internationalization knowledge and by ties. The firm commits only while its total risk
+/// (sum over markets of commitment x uncertainty) stays under Rmax x equity, and only when
+/// it can pay while keeping a cash reserve.
+extension FirmStepContext {
+    /// Perceived uncertainty U_j of firm i about market j.
+    @inline(__always)
+    func uncertainty(firm i: Int, market j: Int) -> Double {
+        let index = i * marketCount + j
+        let tau = scenario.model.psychicDistance.tieDiscount
+        return psychicDistance[j] * (1 - store.marketKnowledge[index]) * (1 - tau * store.foreignTie[index])
+    }
+
+    /// Expected yearly profit of holding `mode` in market j, from believed appeal.
+    /// `penetration` nil means the mode's full reach.
+    func expectedProfit(firm i: Int, market j: Int, mode: Int, partnered: Bool, penetration: Double?) -> Double {
+        guard mode > 0 else { return 0 }
+        let index = i * marketCount + j
+        let e = scenario.model.establishment
+        let believed = store.beliefAppeal[index] / max(store.beliefWeight[index], 1e-9)
+        let reach = min(penetration ?? e.reachByMode[mode], e.reachByMode[mode])
+        let sales = potentialFactor(firm: i) * marketSize[j] * demand[j] * believed * reach
+            * (mode == 1 ? e.irregularSaleProbability : 1)
+        var gross = sales * marginShare(mode: mode, market: j)
+        if partnered { gross *= 1 - e.partnered.partnerProfitShare }
+        return gross - fixedCost(mode: mode, partnered: partnered)
+    }
+
+    /// One-off cost of moving market j to `mode`, after policy support, knowledge and ties.
+    func commitmentCost(firm i: Int, market j: Int, mode: Int, partnered: Bool) -> Double {
+        let index = i * marketCount + j
+        let e = scenario.model.establishment
+        let d = scenario.model.decisions
+        var cost = e.entryCostByMode[mode]
+        if mode <= 2 { cost *= 1 - min(max(scenario.policy.exportPromotion, 0), 1) }
+        if partnered { cost *= e.partnered.entryCostFactor }
+        cost *= (1 - d.costCutByKnowledge * store.generalKnowledge[i]) * (1 - d.costCutByTies * store.foreignTie[index])
+        return max(0, cost)
+    }
+
+    /// Total risk the firm carries now: sum over active markets of commitment x uncertainty.
+    func currentRisk(firm i: Int) -> Double {
+        let base = i * marketCount
+        var risk = 0.0
+        for j in 0..<marketCount {
+            let mode = Int(store.mode[base + j])
+            guard mode > 0 else { continue }
+            let commitment = store.sunkCommitment[base + j] + fixedCost(mode: mode, partnered: store.partnered[base + j])
+            risk += commitment * uncertainty(firm: i, market: j)
+        }
+        return risk
+    }
+
+    /// Yearly revenue of the current step.
+    @inline(__always)
+    var yearlyRevenue: Double { scratch.homeSales + scratch.foreignSales }
+
+    /// The value of a step (net present benefit minus cost) and whether the firm may take it.
+    func appraise(firm i: Int, market j: Int, from current: Int, to mode: Int, partnered: Bool,
+                  riskInUse: Double) -> (value: Double, cost: Double, allowed: Bool) {
+        let d = scenario.model.decisions
+        let index = i * marketCount + j
+        let u = uncertainty(firm: i, market: j)
+        let gain = expectedProfit(firm: i, market: j, mode: mode, partnered: partnered, penetration: nil)
+            - (current > 0 ? expectedProfit(firm: i, market: j, mode: current, partnered: store.partnered[index], penetration: nil) : 0)
+        let cost = commitmentCost(firm: i, market: j, mode: mode, partnered: partnered)
+        let value = gain * rates.annuity * max(0, 1 - d.riskAversion * u) - cost
+        let cash = store.cash[i] - scratch.investment
+        var allowed = value > 0 && cash - cost >= d.cashReserveShare * yearlyRevenue
+        if allowed && d.riskRule {
+            let equity = max(cash, 0) + d.equityRevenueShare * yearlyRevenue
+            let added = (cost + fixedCost(mode: mode, partnered: partnered)) * u
+            allowed = riskInUse + added <= store.riskTolerance[i] * equity
+        }
+        return (value, cost, allowed)
+    }
+}

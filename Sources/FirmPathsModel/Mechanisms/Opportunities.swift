@@ -1,0 +1,63 @@
+/// Opportunities and their triggers (seed 002; I-model push).
+///
+/// Opportunities arrive at yearly rates from five sources: coincidence (a base rate), own
+/// search (scaled by alertness = 0.4 E + 0.4 G + 0.2 K_I, and by export promotion), the
+/// main customer (domestic customers already abroad: follow the customer), supplier
+/// contacts (suppliers already abroad), and unsolicited orders (more for niche and
+/// innovative firms). An arrival lands on a market with weights for size, closeness
+/// (1 - PD, with an aversion that global vision softens), the firm's ties and, when
+/// following partners, where the partners are.
+struct Opportunity {
+    var market: Int
+    var trigger: EventCause
+}
+
+extension FirmStepContext {
+    mutating func drawOpportunity(firm i: Int, rng: inout RandomStream) -> Opportunity? {
+        let o = scenario.model.opportunities
+        let experience = store.founderExperience[i]
+        let vision = store.globalVision[i]
+        let alertness = 0.4 * experience + 0.4 * vision + 0.2 * store.generalKnowledge[i]
+        let follow = o.followTheCustomer
+        let rates5: [Double] = [
+            o.coincidenceRate,
+            follow ? o.mainCustomerRate * scratch.customerShareAbroad : 0,
+            o.supplierRate * scratch.supplierShareAbroad,
+            o.searchRate * alertness * (1 + scenario.policy.promotionSearchBoost * scenario.policy.exportPromotion),
+            o.unsolicitedOrderRate * (0.3 + store.niche[i] + store.innovation[i]),
+        ]
+        let total = rates5[0] + rates5[1] + rates5[2] + rates5[3] + rates5[4]
+        guard marketCount > 0, rng.bernoulli(rates.clock.stepProbability(hazard: total)) else { return nil }
+        let triggers: [EventCause] = [.coincidence, .mainCustomer, .supplier, .ownSearch, .unsolicitedOrder]
+        let trigger = triggers[Choice.weighted(rates5, rng: &rng)]
+
+        // Where it lands.
+        let J = marketCount
+        let base = i * J
+        let aversion = scenario.model.psychicDistance.distanceAversion * (1 - scenario.model.psychicDistance.visionDiscount * vision)
+        var sum = 0.0
+        for j in 0..<J {
+            var w: Double
+            switch trigger {
+            case .mainCustomer:
+                w = customerPresence[j]
+            case .supplier:
+                w = supplierPresence[j]
+            default:
+                w = _pow(marketSize[j], o.sizeWeight) * _pow(max(1 - psychicDistance[j], 0.01), aversion)
+                    * (1 + o.tieWeight * store.foreignTie[base + j])
+                if follow { w *= 1 + o.partnerPresenceWeight * min(1, presence[j]) }
+            }
+            weights[j] = w
+            sum += w
+        }
+        guard sum > 0 else { return nil }
+        var u = rng.nextDouble() * sum
+        var chosen = J - 1
+        for j in 0..<J {
+            u -= weights[j]
+            if u < 0 { chosen = j; break }
+        }
+        return Opportunity(market: chosen, trigger: trigger)
+    }
+}

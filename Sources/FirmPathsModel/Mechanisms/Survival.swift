@@ -1,0 +1,52 @@
+/// Cash and survival: the step's cash flows are booked, employees follow the margin, and a
+/// firm dies by a small exogenous hazard or by bankruptcy when cash stays below its floor.
+extension FirmStepContext {
+    /// Books the step's cash flows; `cash(t) - cash(t-1)` equals their sum exactly.
+    mutating func bookCash(firm i: Int) {
+        let operating = scratch.operatingProfit * rates.dt
+        store.flowOperating[i] = operating
+        store.flowInvestment[i] = -scratch.investment
+        store.flowRnD[i] = -scratch.rnd
+        store.flowIncidents[i] = -scratch.incidents
+        let ops = scenario.model.operations
+        let beforePayout = store.cash[i] + operating - scratch.investment - scratch.rnd - scratch.incidents
+        let excess = beforePayout - ops.cashTargetShare * yearlyRevenue
+        let payout = excess > 0 ? excess * min(1, ops.payoutRate * rates.dt) : 0
+        store.flowPayout[i] = -payout
+        store.cash[i] = beforePayout - payout
+
+        let revenue = yearlyRevenue
+        if revenue > 0 {
+            let margin = min(max(scratch.operatingProfit / revenue, -0.2), 0.2)
+            let growth = ops.employeeGrowthPerMargin * margin * rates.dt
+            store.employees[i] = max(1, store.employees[i] * (1 + growth))
+        }
+    }
+
+    mutating func survive(firm i: Int, rng: inout RandomStream, events: inout [FirmEvent]) {
+        let survival = scenario.model.survival
+        if store.cash[i] < -survival.bankruptcyFloorShare * yearlyRevenue {
+            store.lowCashSteps[i] += 1
+        } else {
+            store.lowCashSteps[i] = 0
+        }
+        var cause = EventCause.none
+        if store.lowCashSteps[i] >= rates.bankruptcySteps {
+            cause = .bankruptcy
+        } else if rng.bernoulli(rates.deathProbability) {
+            cause = .exogenous
+        }
+        guard cause != .none else { return }
+        store.alive[i] = false
+        store.diedStep[i] = Int32(step)
+        events.append(FirmEvent(firm: i, step: step, market: -1, kind: .died, cause: cause, fromMode: 0, toMode: 0,
+                                value: store.cash[i]))
+        let base = i * marketCount
+        for j in 0..<marketCount where store.mode[base + j] > 0 {
+            store.mode[base + j] = 0
+            store.partnered[base + j] = false
+            store.penetration[base + j] = 0
+            store.sunkCommitment[base + j] = 0
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// Observation at the end of a firm's step (design brief section 3.3).
+///
+/// - Foreign share FS and home-region share HR of the step's sales.
+/// - Firm internationalization D_f = 0.5 FS + 0.5 (regions served / regions).
+/// - Network internationalization D_m = w x mean partner D_f + (1 - w) x min(1, sum T_j / saturation).
+/// - Johanson-Mattsson quadrant from D_f and D_m.
+/// - I-model stage from the regularity and ratio of exports over the last year.
+/// - Dollinger stage from the modes held.
+/// The step's sales are also added to the firm's current firm-year, the record the
+/// classifier reads.
+extension FirmStepContext {
+    mutating func observe(firm i: Int) {
+        let J = marketCount
+        let base = i * J
+        let words = store.maskWords
+        let parameters = scenario.model.observation
+        let s = rates.stepsPerYear
+        let foreign = scratch.foreignSales * rates.dt
+        let total = (scratch.homeSales + scratch.foreignSales) * rates.dt
+
+        // Firm-year record (sales of the step, also in the step the firm dies).
+        let firmYear = (step - Int(store.foundedStep[i])) / s
+        var marketsActive = 0
+        var maxMode = 0
+        var deep = 0
+        var knowledgeSum = 0.0
+        var tieSum = 0.0
+        var regionsMask: UInt64 = 0
+        var agentMarkets = 0
+        var productionRegions: UInt64 = 0
+        for w in 0..<words { store.currentMask[i * words + w] = 0 }
+        for j in 0..<J {
+            knowledgeSum += store.marketKnowledge[base + j]
+            tieSum += store.foreignTie[base + j]
+            let mode = Int(store.mode[base + j])
+            guard mode > 0 else { continue }
+            marketsActive += 1
+            maxMode = max(maxMode, mode)
+            let regionBit: UInt64 = 1 << UInt64(min(marketRegion[j], 63))
+            regionsMask |= regionBit
+            if mode == 2 { agentMarkets += 1 }
+            if mode >= 3 { deep += 1 }
+            if mode == 4 { productionRegions |= regionBit }
+            store.currentMask[i * words + j / 64] |= 1 << UInt64(j % 64)
+        }
+        let regionsServed = regionsMask.nonzeroBitCount
+        if firmYear < store.years {
+            let y = i * store.years + firmYear
+            store.yearForeignSales[y] += foreign
+            store.yearTotalSales[y] += total
+            store.yearHomeRegionSales[y] += scratch.homeRegionSales * rates.dt
+            store.yearMaxMode[y] = max(store.yearMaxMode[y], Int8(maxMode))
+            store.yearMarkets[y] = max(store.yearMarkets[y], Int16(marketsActive))
+            store.yearRegions[y] = max(store.yearRegions[y], Int16(regionsServed))
+            store.yearDeepOperations[y] = max(store.yearDeepOperations[y], Int16(deep))
+            store.yearsRecorded[i] = Int32(firmYear + 1)
+        }
+
+        // Rolling year of exports for the I-model.
+        let slot = i * s + step % s
+        store.ringForeign[slot] = foreign
+        store.ringTotal[slot] = total
+        let windowMask: UInt32 = s >= 32 ? UInt32.max : (UInt32(1) << UInt32(s)) - 1
+        store.exportHistory[i] = ((store.exportHistory[i] << 1) | (foreign > 0 ? 1 : 0)) & windowMask
+
+        guard store.alive[i] else {
+            store.revenue[i] = 0
+            store.foreignShare[i] = 0
+            store.homeRegionShare[i] = 0
+            store.marketsActive[i] = 0
+            store.maxMode[i] = 0
+            store.firmInternationalization[i] = 0
+            for w in 0..<words { store.currentMask[i * words + w] = 0 }
+            return
+        }
+
+        let fs = total > 0 ? foreign / total : 0
+        let hr = scratch.foreignSales > 0 ? scratch.homeRegionSales / scratch.foreignSales : 0
+        store.revenue[i] = scratch.homeSales + scratch.foreignSales
+        store.foreignShare[i] = fs
+        store.homeRegionShare[i] = hr
+        store.marketsActive[i] = Int16(marketsActive)
+        store.maxMode[i] = Int8(maxMode)
+        store.meanMarketKnowledge[i] = J > 0 ? knowledgeSum / Double(J) : 0
+        let df = 0.5 * fs + 0.5 * Double(regionsServed) / Double(regionCount)
+        store.firmInternationalization[i] = df
+        let network = scenario.model.network
+        let tieIndex = min(1, tieSum / max(network.tieSaturation, 1e-9))
+        let dm = network.partnerWeight * scratch.partnerInternationalization + (1 - network.partnerWeight) * tieIndex
+        store.networkInternationalization[i] = dm
+        store.jmQuadrant[i] = JMQuadrant.classify(firm: df, network: dm, threshold: parameters.jmThreshold).rawValue
+
+        // I-model: exports in every step of the last year and a ratio above the threshold.
+        var yearForeign = 0.0, yearTotal = 0.0
+        for k in 0..<s {
+            yearForeign += store.ringForeign[i * s + k]
+            yearTotal += store.ringTotal[i * s + k]
+        }
+        let history = store.exportHistory[i]
+        let stage: IModelStage
+        if history == 0 {
+            stage = .preExport
+        } else if history == windowMask && yearTotal > 0 && yearForeign / yearTotal >= parameters.advancedExportShare {
+            stage = .advancedExport
+        } else {
+            stage = .exportTrial
+        }
+        store.imodelStage[i] = stage.rawValue
+
+        let dollinger: DollingerStage
+        if productionRegions.nonzeroBitCount >= max(1, parameters.transnationalRegions) {
+            dollinger = .transnational
+        } else if productionRegions != 0 {
+            dollinger = .productionAbroad
+        } else if deep > 0 {
+            dollinger = .salesBranches
+        } else if agentMarkets >= parameters.exportDepartmentMarkets {
+            dollinger = .exportDepartment
+        } else if agentMarkets > 0 {
+            dollinger = .exportManagement
+        } else if marketsActive > 0 {
+            dollinger = .passiveExporting
+        } else {
+            dollinger = .domestic
+        }
+        store.dollingerStage[i] = dollinger.rawValue
+    }
+}

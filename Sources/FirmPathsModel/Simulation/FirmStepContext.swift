@@ -1,0 +1,117 @@
+/// Working memory of one pass over a range of firms in one step.
+///
+/// The mechanisms (one file each, as extensions of this type) read and write the firm's
+/// columns in the store; per-firm intermediate values live in `FirmStepScratch`.
+struct FirmStepContext {
+    unowned let simulation: Simulation
+    let store: FirmStore
+    let scenario: Scenario
+    let rates: StepRates
+    let step: Int
+    let marketCount: Int
+    let regionCount: Int
+    let marketRegion: [Int]
+    let psychicDistance: [Double]
+    let marketSize: [Double]
+    let demand: [Double]
+    let costLevel: [Double]
+    let homeLogDemand: Double
+
+    /// Per-market scratch of the firm being stepped.
+    let presence: UnsafeMutablePointer<Double>
+    let customerPresence: UnsafeMutablePointer<Double>
+    let supplierPresence: UnsafeMutablePointer<Double>
+    let weights: UnsafeMutablePointer<Double>
+    let regionKnowledge: UnsafeMutablePointer<Double>
+    let regionActive: UnsafeMutablePointer<Double>
+
+    var scratch = FirmStepScratch()
+
+    init(simulation: Simulation) {
+        self.simulation = simulation
+        store = simulation.store
+        scenario = simulation.scenario
+        rates = simulation.rates
+        step = simulation.currentStep
+        marketCount = simulation.world.marketCount
+        regionCount = max(1, simulation.world.regionCount)
+        marketRegion = simulation.world.markets.map(\.region)
+        psychicDistance = simulation.perceivedDistance
+        marketSize = simulation.world.markets.map(\.size)
+        demand = simulation.environment.demandFactor
+        costLevel = simulation.environment.costLevel
+        homeLogDemand = simulation.environment.homeLogDemand
+        let J = max(1, marketCount)
+        presence = .allocate(capacity: J)
+        customerPresence = .allocate(capacity: J)
+        supplierPresence = .allocate(capacity: J)
+        weights = .allocate(capacity: J)
+        regionKnowledge = .allocate(capacity: regionCount)
+        regionActive = .allocate(capacity: regionCount)
+    }
+
+    func release() {
+        presence.deallocate()
+        customerPresence.deallocate()
+        supplierPresence.deallocate()
+        weights.deallocate()
+        regionKnowledge.deallocate()
+        regionActive.deallocate()
+    }
+
+    /// One step of one firm: the process overview of `docs/MODEL.md`, in its order.
+    mutating func step(firm i: Int, events: inout [FirmEvent]) {
+        let founded = Int(store.foundedStep[i])
+        if step < founded { return }
+        if step == founded {
+            store.alive[i] = true
+            events.append(FirmEvent(firm: i, step: step, market: -1, kind: .founded, cause: .startUp,
+                                    fromMode: 0, toMode: 0, value: store.cash[i]))
+        }
+        guard store.alive[i] else { return }
+        var rng = store.streams[i]
+        scratch = FirmStepScratch()
+
+        readNetwork(firm: i)
+        learn(firm: i)
+        evolveTies(firm: i, rng: &rng)
+        operate(firm: i, rng: &rng)
+        faceSurprises(firm: i, rng: &rng, events: &events)
+        faceOpportunism(firm: i, rng: &rng, events: &events)
+        decommit(firm: i, rng: &rng, events: &events)
+        decide(firm: i, rng: &rng, events: &events)
+        innovate(firm: i, events: &events)
+        bookCash(firm: i)
+        survive(firm: i, rng: &rng, events: &events)
+        observe(firm: i)
+        store.streams[i] = rng
+    }
+}
+
+/// Per-firm intermediate values of one step, all as yearly rates unless named otherwise.
+struct FirmStepScratch {
+    /// Mean internationalization D_f of the firm's living partners.
+    var partnerInternationalization = 0.0
+    var livingPartners = 0
+    /// Partners whose own internationalization makes them interfaces abroad.
+    var internationalPartners = 0
+    var customerShareAbroad = 0.0
+    var supplierShareAbroad = 0.0
+    var homeSales = 0.0
+    var foreignSales = 0.0
+    var homeRegionSales = 0.0
+    var operatingProfit = 0.0
+    var coordinationCost = 0.0
+    /// Coordination demand over management capacity, above 1 when overloaded.
+    var overload = 0.0
+    var managementCapacity = 1.0
+    var deepOperations = 0
+    /// Sales of production abroad (mode 4), for capacity shares of relocations.
+    var productionAbroadSales = 0.0
+    var productionAbroadCount = 0
+    // Cash movements in this step (thousand EUR, not yearly rates).
+    var investment = 0.0
+    var incidents = 0.0
+    var rnd = 0.0
+    var expanded = false
+}
