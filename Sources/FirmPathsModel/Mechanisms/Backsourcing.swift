@@ -4,7 +4,8 @@
 /// has eroded as the region's costs converged on home costs; a home crisis leaves home
 /// capacity idle. The firm keeps serving the market by export (the retained mode) and
 /// pays a relocation cost. The event records the share of the firm's foreign production
-/// capacity (by sales) that came home.
+/// capacity (by volume: the plant's local sales and the home production it took over) that
+/// came home.
 extension FirmStepContext {
     /// Relocates production in market j home when a reason applies; true when it did.
     mutating func backsource(firm i: Int, market j: Int, rng: inout RandomStream, events: inout [FirmEvent]) -> Bool {
@@ -23,7 +24,9 @@ extension FirmStepContext {
         }
         guard reason != .none else { return false }
 
-        let sales = store.marketSales[base + j]
+        var plants = 0
+        for k in 0..<marketCount where store.mode[base + k] == 4 { plants += 1 }
+        let sales = store.marketSales[base + j] + offshoreSharePerPlant(plants: plants) * scratch.homeSales
         let capacityShare: Double
         if scratch.productionAbroadSales > 0 {
             capacityShare = sales / scratch.productionAbroadSales

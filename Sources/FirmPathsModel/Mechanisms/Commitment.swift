@@ -48,25 +48,32 @@ extension FirmStepContext {
         enter(firm: i, market: j, trigger: opportunity.trigger, riskInUse: riskInUse, events: &events)
     }
 
-    /// Resources for stage skipping: wK K_I + wT T_j + wG G.
+    /// Resources for stage skipping (seed 000: resources explain skipped stages):
+    /// wK K_I + wT T_j + wG G + wS size index.
     func skippingResources(firm i: Int, market j: Int) -> Double {
         let s = scenario.model.establishment.stageSkipping
+        let size = min(1, _log(1 + store.employees[i] / 10) / _log(26))
         return s.knowledgeWeight * store.generalKnowledge[i] + s.tieWeight * store.foreignTie[i * marketCount + j]
-            + s.visionWeight * store.globalVision[i]
+            + s.visionWeight * store.globalVision[i] + s.sizeWeight * size
     }
 
     mutating func enter(firm i: Int, market j: Int, trigger: EventCause, riskInUse: Double, events: inout [FirmEvent]) {
         let e = scenario.model.establishment
         let index = i * marketCount + j
-        var candidates: [(mode: Int, partnered: Bool)] = [(1, false), (2, false)]
-        if e.stageSkipping.enabled {
-            if skippingResources(firm: i, market: j) >= e.stageSkipping.resourceThreshold {
-                candidates.append((3, false))
-                candidates.append((4, false))
-            }
-            if e.partnered.enabled && store.foreignTie[index] >= e.partnered.tieThreshold {
-                candidates.append((3, true))
-            }
+        // Uppsala: without the knowledge for a deeper commitment the firm starts small;
+        // resource-rich firms may skip stages (and the knowledge requirement with them).
+        let knowledge = store.marketKnowledge[index]
+        let skipping = e.stageSkipping.enabled && skippingResources(firm: i, market: j) >= e.stageSkipping.resourceThreshold
+        var candidates: [(mode: Int, partnered: Bool)] = []
+        for mode in 1...2 where skipping || knowledge >= e.knowledgeThresholdByMode[mode] {
+            candidates.append((mode, false))
+        }
+        if skipping {
+            candidates.append((3, false))
+            candidates.append((4, false))
+        }
+        if e.stageSkipping.enabled && e.partnered.enabled && store.foreignTie[index] >= e.partnered.tieThreshold {
+            candidates.append((3, true))
         }
         var best: (mode: Int, partnered: Bool, value: Double, cost: Double)?
         for candidate in candidates {
@@ -98,15 +105,20 @@ extension FirmStepContext {
                   store.marketKnowledge[base + j] >= e.knowledgeThresholdByMode[mode + 1] else { continue }
             let next = mode + 1
             let currentPartnered = store.partnered[base + j]
-            // Break-even volume between the two modes: extra fixed cost over the margin gained.
+            // Buckley & Casson: the volume the next mode would handle must pass its break-even
+            // volume, where the margin gained on it pays for the extra fixed cost (times the band).
+            // For a plant the volume includes the home production it would take over.
             let marginGain = marginShare(mode: next, market: j) - marginShare(mode: mode, market: j)
             let extraFixed = fixedCost(mode: next, partnered: false) - fixedCost(mode: mode, partnered: currentPartnered)
-            if marginGain > 0 {
-                let breakEven = max(0, extraFixed) / marginGain
-                guard store.marketSales[base + j] >= e.upgradeBand * breakEven else { continue }
-            } else if extraFixed > 0 {
-                continue
+            let penetration = store.penetration[base + j]
+            let servedDemand = penetration > 0.01 ? store.marketSales[base + j] / penetration : 0
+            var marginOnVolume = servedDemand * e.reachByMode[next] * marginGain
+            if next == 4 {
+                var plants = 1
+                for k in 0..<marketCount where k != j && store.mode[base + k] == 4 { plants += 1 }
+                marginOnVolume += offshoringSaving(homeSales: scratch.homeSales, share: offshoreSharePerPlant(plants: plants), market: j)
             }
+            guard marginOnVolume >= e.upgradeBand * max(0, extraFixed), marginOnVolume > 0 else { continue }
             var options: [Bool] = [false]
             if next == 3 && e.partnered.enabled && store.foreignTie[base + j] >= e.partnered.tieThreshold {
                 options.append(true)

@@ -29,6 +29,12 @@ extension FirmStepContext {
             * (mode == 1 ? e.irregularSaleProbability : 1)
         var gross = sales * marginShare(mode: mode, market: j)
         if partnered { gross *= 1 - e.partnered.partnerProfitShare }
+        if mode == 4 {
+            // A plant abroad also takes over part of home production (efficiency seeking).
+            var plants = 1
+            for k in 0..<marketCount where k != j && store.mode[i * marketCount + k] == 4 { plants += 1 }
+            gross += offshoringSaving(homeSales: scratch.homeSales, share: offshoreSharePerPlant(plants: plants), market: j)
+        }
         return gross - fixedCost(mode: mode, partnered: partnered)
     }
 

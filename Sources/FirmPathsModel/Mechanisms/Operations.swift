@@ -28,6 +28,22 @@ extension FirmStepContext {
         return 1 - unitCost - e.tradeCostByMode[mode] - e.distanceCostByMode[mode] * psychicDistance[j]
     }
 
+    /// Yearly saving from producing `share` of home sales in market j's plant instead of at
+    /// home: the unit cost gap less transport (negative once costs have converged).
+    @inline(__always)
+    func offshoringSaving(homeSales: Double, share: Double, market j: Int) -> Double {
+        let ops = scenario.model.operations
+        let gap = ops.baseCostShare * (1 - costLevel[j]) - ops.offshoreTransportCost * (1 + psychicDistance[j])
+        return share * homeSales * gap
+    }
+
+    /// Share of home production each plant abroad takes over when there are `plants`.
+    @inline(__always)
+    func offshoreSharePerPlant(plants: Int) -> Double {
+        let ops = scenario.model.operations
+        return plants > 0 ? min(ops.offshoreShare, ops.maxOffshoreShare / Double(plants)) : 0
+    }
+
     /// Yearly fixed cost of `mode`, reduced for a partnered operation.
     @inline(__always)
     func fixedCost(mode: Int, partnered: Bool) -> Double {
@@ -49,6 +65,9 @@ extension FirmStepContext {
         var profit = home * (1 - ops.baseCostShare) - store.homeOverhead[i]
 
         let potentialBase = potentialFactor(firm: i)
+        var plants = 0
+        for j in 0..<J where store.mode[base + j] == 4 { plants += 1 }
+        let plantShare = offshoreSharePerPlant(plants: plants)
         let partnerShare = establishment.partnered.partnerProfitShare
         let noise = ops.appealSignalNoise * 3.4641016151377544  // sd of U(-0.5, 0.5) is 1/sqrt(12)
         for j in 0..<J {
@@ -67,7 +86,8 @@ extension FirmStepContext {
             let isPartnered = store.partnered[base + j]
             var gross = sales * marginShare(mode: mode, market: j)
             if isPartnered { gross *= 1 - partnerShare }
-            let marketProfit = gross - fixedCost(mode: mode, partnered: isPartnered)
+            var marketProfit = gross - fixedCost(mode: mode, partnered: isPartnered)
+            if mode == 4 { marketProfit += offshoringSaving(homeSales: home, share: plantShare, market: j) }
             store.marketSales[base + j] = sales
             store.marketProfit[base + j] = marketProfit
             profit += marketProfit
@@ -82,7 +102,7 @@ extension FirmStepContext {
             if marketRegion[j] == 0 { scratch.homeRegionSales += sales }
             if mode >= 3 { scratch.deepOperations += 1 }
             if mode == 4 {
-                scratch.productionAbroadSales += sales
+                scratch.productionAbroadSales += sales + plantShare * home
                 scratch.productionAbroadCount += 1
             }
         }

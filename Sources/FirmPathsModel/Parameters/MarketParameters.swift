@@ -4,6 +4,9 @@ public struct MarketParameters: Codable, Sendable, Equatable {
     public var regions: [RegionSpec] = RegionSpec.defaults
     /// Explicit markets; when non-empty they replace the generated ones.
     public var list: [MarketSpec] = []
+    /// Seed of the generated market sizes. The map belongs to the scenario: runs and
+    /// replications with different seeds vary the firms and their luck, not the world.
+    public var generationSeed: Int = 1
 
     public init() {}
 }
@@ -38,17 +41,18 @@ public struct RegionSpec: Codable, Sendable, Equatable {
     }
 
     /// The design brief's world: home region 6 markets at 0.1-0.3, near region 6 at 0.3-0.5,
-    /// two far regions of 6 at 0.5-1.0; one far region is a low-cost region whose cost
-    /// advantage erodes (the setting of offshoring and backsourcing).
+    /// two far regions of 6 at 0.5-1.0. The near region and one far region have low
+    /// production costs that converge upwards (as Central-Eastern Europe and Asia did for
+    /// German SMEs): the setting of offshoring and backsourcing.
     public static let defaults: [RegionSpec] = [
         RegionSpec(name: "home_region", markets: 6, psychicDistanceMin: 0.1, psychicDistanceMax: 0.3,
-                   sizeMedian: 0.8, sizeLogSd: 0.6, costLevel: 1.0, costDriftPerYear: 0.0),
-        RegionSpec(name: "near", markets: 6, psychicDistanceMin: 0.3, psychicDistanceMax: 0.5,
-                   sizeMedian: 0.9, sizeLogSd: 0.6, costLevel: 0.8, costDriftPerYear: 0.004),
+                   sizeMedian: 0.7, sizeLogSd: 0.5, costLevel: 1.0, costDriftPerYear: 0.0),
+        RegionSpec(name: "near_lowcost", markets: 6, psychicDistanceMin: 0.3, psychicDistanceMax: 0.5,
+                   sizeMedian: 0.6, sizeLogSd: 0.5, costLevel: 0.55, costDriftPerYear: 0.015),
         RegionSpec(name: "far_lowcost", markets: 6, psychicDistanceMin: 0.5, psychicDistanceMax: 1.0,
-                   sizeMedian: 1.2, sizeLogSd: 0.8, costLevel: 0.55, costDriftPerYear: 0.015),
+                   sizeMedian: 1.0, sizeLogSd: 0.6, costLevel: 0.45, costDriftPerYear: 0.015),
         RegionSpec(name: "far_rich", markets: 6, psychicDistanceMin: 0.5, psychicDistanceMax: 1.0,
-                   sizeMedian: 1.5, sizeLogSd: 0.8, costLevel: 1.05, costDriftPerYear: 0.0),
+                   sizeMedian: 1.2, sizeLogSd: 0.6, costLevel: 1.05, costDriftPerYear: 0.0),
     ]
 }
 

@@ -63,7 +63,7 @@ public struct OpportunityParameters: Codable, Sendable, Equatable {
     /// Coincidence: yearly base rate of chance contacts.
     public var coincidenceRate: Double = 0.1
     /// Own search: yearly rate at full alertness; alertness = 0.4 E + 0.4 G + 0.2 K_I.
-    public var searchRate: Double = 0.5
+    public var searchRate: Double = 2.0
     /// Main customer: yearly rate when all domestic customers are active abroad.
     public var mainCustomerRate: Double = 0.4
     /// Follow-the-customer pull: opportunities follow partners abroad. Off: no main-customer
@@ -109,9 +109,9 @@ public struct DecisionParameters: Codable, Sendable, Equatable {
 /// 3 sales subsidiary or partnered co-operative entry, 4 production abroad.
 public struct EstablishmentParameters: Codable, Sendable, Equatable {
     /// One-off entry or upgrade cost by mode, thousand EUR.
-    public var entryCostByMode: [Double] = [0, 10, 40, 180, 800]
+    public var entryCostByMode: [Double] = [0, 12, 40, 200, 800]
     /// Fixed cost per year by mode, thousand EUR (rises with the mode: Buckley & Casson).
-    public var fixedCostByMode: [Double] = [0, 3, 15, 60, 250]
+    public var fixedCostByMode: [Double] = [0, 1, 15, 100, 300]
     /// Trade and distribution cost as a share of sales by mode (falls with the mode) ...
     public var tradeCostByMode: [Double] = [0, 0.20, 0.14, 0.05, 0.02]
     /// ... plus this share x psychic distance.
@@ -120,11 +120,13 @@ public struct EstablishmentParameters: Codable, Sendable, Equatable {
     public var reachByMode: [Double] = [0, 0.25, 0.6, 0.85, 1.0]
     /// Probability that an irregular exporter (mode 1) sells in a given step.
     public var irregularSaleProbability: Double = 0.5
-    /// Market knowledge needed to hold a mode.
+    /// Market knowledge needed to enter or climb to a mode (Uppsala: commitment follows
+    /// knowledge); firms that may skip stages are exempt at entry.
     public var knowledgeThresholdByMode: [Double] = [0, 0, 0.15, 0.35, 0.5]
     /// Minimum years in a mode before the next upgrade.
     public var minYearsInMode: Double = 1.0
-    /// Upgrade when yearly sales exceed this x the next mode's break-even volume.
+    /// Upgrade when the yearly sales the next mode would reach (demand served so far, scaled
+    /// to the next mode's reach) exceed this x the break-even volume between the modes.
     public var upgradeBand: Double = 1.2
     public var stageSkipping = StageSkippingParameters()
     public var partnered = PartneredEntryParameters()
@@ -134,11 +136,13 @@ public struct EstablishmentParameters: Codable, Sendable, Equatable {
 /// Stage skipping: resource-rich firms may enter directly at mode 3 or 4.
 public struct StageSkippingParameters: Codable, Sendable, Equatable {
     public var enabled: Bool = true
-    /// Resources = wK K_I + wT T_j + wG G must reach this.
-    public var resourceThreshold: Double = 0.5
-    public var knowledgeWeight: Double = 0.4
-    public var tieWeight: Double = 0.3
-    public var visionWeight: Double = 0.3
+    /// Resources = wK K_I + wT T_j + wG G + wS S must reach this, where S is the firm's
+    /// size index ln(1 + employees / 10) / ln(26) capped at 1 (250 employees give 1).
+    public var resourceThreshold: Double = 0.35
+    public var knowledgeWeight: Double = 0.35
+    public var tieWeight: Double = 0.25
+    public var visionWeight: Double = 0.2
+    public var sizeWeight: Double = 0.2
     public init() {}
 }
 
@@ -160,7 +164,7 @@ public struct OperationsParameters: Codable, Sendable, Equatable {
     /// Yearly home sales per employee at average productivity, thousand EUR.
     public var homeSalesPerEmployee: Double = 110
     /// Yearly sales potential of a foreign market of size 1 for an average firm, thousand EUR.
-    public var foreignPotential: Double = 260
+    public var foreignPotential: Double = 180
     /// Firm scale of foreign potential = (employees / 20)^this.
     public var foreignScaleExponent: Double = 0.6
     /// Variable cost share of sales for home production.
@@ -168,11 +172,11 @@ public struct OperationsParameters: Codable, Sendable, Equatable {
     /// Home overhead per year as a share of expected home sales at founding.
     public var overheadShare: Double = 0.30
     /// Home sales x (1 - this x niche).
-    public var nicheHomeShrink: Double = 0.6
+    public var nicheHomeShrink: Double = 0.8
     /// Foreign potential x (1 + this x niche).
-    public var nicheForeignBoost: Double = 1.5
+    public var nicheForeignBoost: Double = 2.0
     /// Yearly rate at which penetration approaches the mode's reach.
-    public var penetrationGrowth: Double = 0.6
+    public var penetrationGrowth: Double = 1.0
     /// Mean true appeal of the firm's product in a market (Beta mean) ...
     public var appealMean: Double = 0.5
     /// ... and the Beta's concentration a + b (lower: more heterogeneous).
@@ -191,6 +195,13 @@ public struct OperationsParameters: Codable, Sendable, Equatable {
     public var capacityPerInterface: Double = 0.15
     /// Whether coordination overload is modelled.
     public var overload: Bool = true
+    /// Share of home production one plant abroad takes over (efficiency-seeking
+    /// offshoring, the setting of Kinkel & Maloca's relocations and backshoring) ...
+    public var offshoreShare: Double = 0.3
+    /// ... up to this share over all plants.
+    public var maxOffshoreShare: Double = 0.6
+    /// Transport and coordination cost of offshored volume, as a share of it, + the same x PD.
+    public var offshoreTransportCost: Double = 0.05
     /// Yearly employee growth per unit of operating margin (margin capped at +-20%).
     public var employeeGrowthPerMargin: Double = 0.15
     /// Cash above this share of yearly revenue is paid out to the owners ...

@@ -44,7 +44,7 @@ public struct Segment: Codable, Sendable, Equatable {
     /// market and widens the pull abroad.
     public var niche = TraitDistribution(mean: 0.2, sd: 0.12)
     /// Productivity phi (log-normal, mean 1 is average).
-    public var productivity = TraitDistribution(mean: 1.0, sd: 0.35)
+    public var productivity = TraitDistribution(mean: 1.0, sd: 0.5)
     /// Maximum tolerable risk Rmax, as a multiple of equity (log-normal).
     public var riskTolerance = TraitDistribution(mean: 0.25, sd: 0.15)
     /// Employees at founding (log-normal).
@@ -75,11 +75,11 @@ public struct Segment: Codable, Sendable, Equatable {
     public static var defaultMixture: [Segment] {
         var traditional = Segment()
         traditional.name = "traditional"
-        traditional.share = 0.55
+        traditional.share = 0.4
 
         var knowledge = Segment()
         knowledge.name = "knowledge_intensive"
-        knowledge.share = 0.15
+        knowledge.share = 0.22
         knowledge.founderExperience = TraitDistribution(mean: 0.55, sd: 0.2)
         knowledge.globalVision = TraitDistribution(mean: 0.6, sd: 0.2)
         knowledge.niche = TraitDistribution(mean: 0.65, sd: 0.18)
@@ -105,7 +105,7 @@ public struct Segment: Codable, Sendable, Equatable {
 
         var established = Segment()
         established.name = "established"
-        established.share = 0.1
+        established.share = 0.18
         established.founderExperience = TraitDistribution(mean: 0.3, sd: 0.15)
         established.globalVision = TraitDistribution(mean: 0.35, sd: 0.15)
         established.productivity = TraitDistribution(mean: 1.3, sd: 0.4)
