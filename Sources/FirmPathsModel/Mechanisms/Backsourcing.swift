@@ -1,7 +1,7 @@
 /// Backsourcing (seed 002; Kinkel & Maloca): production abroad relocated home.
 ///
 /// Three reasons, checked in order: the operation keeps losing money; its cost advantage
-/// has eroded as the region's costs converged on home costs; a home crisis leaves home
+/// has eroded (a market that started with one whose costs converged on home costs); a home crisis leaves home
 /// capacity idle. The firm keeps serving the market by export (the retained mode) and
 /// pays a relocation cost. The event records the share of the firm's foreign production
 /// capacity (by volume: the plant's local sales and the home production it took over) that
@@ -16,9 +16,10 @@ extension FirmStepContext {
         if store.lossSteps[base + j] >= rates.backsourceLossSteps {
             reason = .losses
         } else if costLevel[j] > 1 - parameters.minCostAdvantage,
+                  simulation.world.markets[j].costLevel <= 1 - parameters.minCostAdvantage,
                   rng.bernoulli(rates.clock.stepProbability(hazard: parameters.erosionRate)) {
             reason = .costErosion
-        } else if homeLogDemand < parameters.homeCrisisLevel,
+        } else if homeCrisisScheduled || homeLogDemand < parameters.homeCrisisLevel,
                   rng.bernoulli(rates.clock.stepProbability(hazard: parameters.idleCapacityRate)) {
             reason = .homeIdleCapacity
         }

@@ -30,7 +30,8 @@ extension FirmStepContext {
 
     mutating func decide(firm i: Int, rng: inout RandomStream, events: inout [FirmEvent]) {
         let innovation = scenario.model.innovation
-        if innovation.enabled && homeLogDemand < innovation.crisisLevel && store.protectsRnD[i] { return }
+        let homeCrisis = homeCrisisScheduled || homeLogDemand < innovation.crisisLevel
+        if innovation.enabled && homeCrisis && store.protectsRnD[i] { return }
         var riskInUse = currentRisk(firm: i)
         if upgradeBestMarket(firm: i, riskInUse: riskInUse, events: &events) {
             riskInUse = currentRisk(firm: i)

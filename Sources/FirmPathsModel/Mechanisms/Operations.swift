@@ -62,7 +62,9 @@ extension FirmStepContext {
             * (1 - ops.nicheHomeShrink * store.niche[i]) * _exp(homeLogDemand)
         if innovationOn { home *= 1 + scenario.model.innovation.homeSalesEffect * store.innovation[i] }
         scratch.homeSales = home
-        var profit = home * (1 - ops.baseCostShare) - store.homeOverhead[i]
+        // Overhead was set at founding; it grows with the workforce.
+        let overhead = store.homeOverhead[i] * store.employees[i] / max(store.initialEmployees[i], 1e-9)
+        var profit = home * (1 - ops.baseCostShare) - overhead
 
         let potentialBase = potentialFactor(firm: i)
         var plants = 0

@@ -273,8 +273,9 @@ public struct BacksourcingParameters: Codable, Sendable, Equatable {
     public var minCostAdvantage: Double = 0.1
     /// ... and then relocation happens with this yearly hazard.
     public var erosionRate: Double = 0.3
-    /// Home demand below this log level makes home capacity idle ...
-    public var homeCrisisLevel: Double = -0.15
+    /// A scheduled home crisis, or home log demand below this level (a deep slump, about
+    /// 2.5 stationary sd), makes home capacity idle ...
+    public var homeCrisisLevel: Double = -0.35
     /// ... and production abroad is brought home with this yearly hazard.
     public var idleCapacityRate: Double = 0.25
     /// Relocation cost as a share of the mode-4 entry cost.
@@ -304,8 +305,9 @@ public struct InnovationParameters: Codable, Sendable, Equatable {
     public var initialFromNiche: Double = 0.4
     /// The drain: when an expansion leaves cash below the reserve, R&D is cut that step.
     public var drain: Bool = true
-    /// A home crisis for the crisis rule: home log demand below this.
-    public var crisisLevel: Double = -0.1
+    /// A home crisis for the crisis rule: a scheduled home crisis, or home log demand below
+    /// this (about 2 stationary sd).
+    public var crisisLevel: Double = -0.3
     public init() {}
 }
 

@@ -16,6 +16,8 @@ struct FirmStepContext {
     let demand: [Double]
     let costLevel: [Double]
     let homeLogDemand: Double
+    /// A scheduled crisis hits home in this step.
+    let homeCrisisScheduled: Bool
 
     /// Per-market scratch of the firm being stepped.
     let presence: UnsafeMutablePointer<Double>
@@ -41,6 +43,7 @@ struct FirmStepContext {
         demand = simulation.environment.demandFactor
         costLevel = simulation.environment.costLevel
         homeLogDemand = simulation.environment.homeLogDemand
+        homeCrisisScheduled = simulation.environment.homeCrisisScheduled
         let J = max(1, marketCount)
         presence = .allocate(capacity: J)
         customerPresence = .allocate(capacity: J)

@@ -12,6 +12,8 @@ public struct Environment: Sendable {
     public private(set) var homeLogDemand: Double = 0
     /// Production cost level w_j of each market.
     public private(set) var costLevel: [Double]
+    /// Whether a scheduled crisis hits the home market in this step.
+    public private(set) var homeCrisisScheduled = false
 
     private var baseLogDemand: [Double]
     private var baseHomeLogDemand: Double = 0
@@ -60,7 +62,11 @@ public struct Environment: Sendable {
             let years = Double(step) * clock.stepLength
             for j in costLevel.indices {
                 let market = world.markets[j]
-                costLevel[j] = max(0.05, market.costLevel + market.costDriftPerYear * years)
+                // Costs converge: drift stops once a market reaches home costs (or its own
+                // start, if that was above home).
+                let ceiling = max(market.costLevel, 1.0)
+                let drifted = market.costLevel + market.costDriftPerYear * years
+                costLevel[j] = max(0.05, market.costDriftPerYear > 0 ? min(drifted, ceiling) : drifted)
             }
         }
         applyCrises(step: step)
@@ -83,6 +89,7 @@ public struct Environment: Sendable {
             }
         }
         homeLogDemand = baseHomeLogDemand + homeShift
+        homeCrisisScheduled = homeShift < 0
         for j in logDemand.indices {
             logDemand[j] = baseLogDemand[j] + regionShift[world.markets[j].region]
             demandFactor[j] = _exp(logDemand[j])
