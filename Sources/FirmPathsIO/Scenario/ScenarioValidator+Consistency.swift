@@ -23,7 +23,6 @@ extension ScenarioValidator {
                 report(segmentsPath, "segment shares must sum to 1, found \(terms) = \(JSONWriter.numberText(sum))")
             }
         }
-        reportDuplicates(segments, key: "name", in: segmentsPath, what: "segment name")
         // Beta traits: the draw in Population.drawUnit needs variance < mean (1 - mean).
         let betaTraits = ParameterCatalog.entries.compactMap { entry -> String? in
             let prefix = "population.segments[*].", suffix = ".mean"
@@ -32,12 +31,15 @@ extension ScenarioValidator {
         }
         for (index, segment) in segments.enumerated() {
             for trait in betaTraits {
+                // Means outside [0, 1] were reported by the range check; a second message would only confuse.
                 guard let mean = segment[trait]?["mean"]?.doubleValue, let sd = segment[trait]?["sd"]?.doubleValue,
-                      sd > 0, sd * sd >= mean * (1 - mean) else { continue }
+                      (0...1).contains(mean), sd > 0, sd * sd >= mean * (1 - mean) else { continue }
                 let limit = (mean * (1 - mean)).squareRoot()
+                let rule = limit > 0
+                    ? "a Beta trait in [0, 1] needs sd < sqrt(mean (1 - mean)) = \(Self.rounded(limit))"
+                    : "a trait in [0, 1] with mean 0 or 1 must have sd 0"
                 report(segmentsPath.appending(index: index).appending(key: trait).appending(key: "sd"),
-                       "sd \(JSONWriter.numberText(sd)) is too large for mean \(JSONWriter.numberText(mean)): "
-                       + "a Beta trait in [0, 1] needs sd < sqrt(mean (1 - mean)) = \(Self.rounded(limit))")
+                       "sd \(JSONWriter.numberText(sd)) is too large for mean \(JSONWriter.numberText(mean)): " + rule)
             }
         }
     }

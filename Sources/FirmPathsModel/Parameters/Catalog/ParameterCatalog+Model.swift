@@ -11,7 +11,7 @@ extension ParameterCatalog {
 
     static let learning: [ParameterSpec] = [
         model("learning.gainByMode", "per year, by mode 0-4", .byMode(.unit),
-              "seed 000 (Uppsala knowledge <-> commitment loop): deeper modes teach faster; design brief 0/0.10/0.20/0.35/0.45"),
+              "seed 000 (Uppsala knowledge <-> commitment loop): deeper modes teach faster; levels from the design brief, section 3"),
         model("learning.halfLifeYears", ParameterUnit.years, .positive,
               "design brief: the export-experience effect fades after 1-2 years out of a market"),
         model("learning.transferRate", ParameterUnit.perYear, .share,
@@ -38,7 +38,7 @@ extension ParameterCatalog {
         model("psychicDistance.enabled", ParameterUnit.switchFlag, .boolean,
               "seed 000 (Uppsala psychic distance); off for the counterfactual of a flat world"),
         model("psychicDistance.tieDiscount", ParameterUnit.share, .share,
-              "seed 004 (networks reduce uncertainty); modelling choice: halves it at full tie strength"),
+              "seed 004 (networks reduce uncertainty)"),
         model("psychicDistance.distanceAversion", ParameterUnit.exponent, .nonNegative,
               "seed 000 (Uppsala: near markets first)"),
         model("psychicDistance.visionDiscount", ParameterUnit.share, .share,
@@ -64,7 +64,7 @@ extension ParameterCatalog {
 
     static let decisions: [ParameterSpec] = [
         model("decisions.planningHorizonYears", ParameterUnit.years, .positive, "seed 001 (marginal analysis of prospects)"),
-        model("decisions.discountRate", ParameterUnit.perYear, .nonNegative, "modelling choice: 10% cost of capital of an SME"),
+        model("decisions.discountRate", ParameterUnit.perYear, .nonNegative, "modelling choice: cost of capital of an SME"),
         model("decisions.riskAversion", ParameterUnit.factor, .nonNegative, "seed 000 (Uppsala: uncertainty holds back commitment)"),
         model("decisions.costCutByKnowledge", ParameterUnit.share, .share, "seed 001 (competences lower impediments)"),
         model("decisions.costCutByTies", ParameterUnit.share, .share, "seed 004 (networks lower entry costs)"),

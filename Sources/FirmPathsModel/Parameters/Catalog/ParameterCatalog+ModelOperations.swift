@@ -13,7 +13,7 @@ extension ParameterCatalog {
         model("operations.nicheForeignBoost", ParameterUnit.factor, .nonNegative, "seed 002 (a narrow niche pulls abroad)"),
         model("operations.penetrationGrowth", ParameterUnit.perYear, .nonNegative, "modelling choice: customers are won over a few years"),
         model("operations.appealMean", "Beta mean [0, 1]", .number(ParameterInterval(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)),
-              "modelling choice: a product fits a market half the time on average"),
+              "modelling choice: neutral prior fit of a product in a market"),
         model("operations.appealConcentration", "Beta a + b", .positive, "modelling choice: heterogeneous fit"),
         model("operations.beliefPriorWeight", "pseudo-observations", .positive,
               "seed 000 (Uppsala: knowledge from experience replaces priors)"),
@@ -42,7 +42,7 @@ extension ParameterCatalog {
         model("surprises.overloadEffect", ParameterUnit.factor, .nonNegative, "seed 002 (an overloaded boss is surprised more)"),
         model("surprises.kindWeights", "weights of 6 kinds", .kindWeights(6),
               "seed 002: cost situation, organisation, staff, breach of trust, missing supplier network, opaque background"),
-        model("surprises.costFactor", "multiple of yearly fixed cost", .nonNegative, "modelling choice: a surprise costs half a year of fixed cost"),
+        model("surprises.costFactor", "multiple of yearly fixed cost", .nonNegative, "modelling choice: a surprise costs a fraction of a year of fixed cost"),
         model("surprises.trustLoss", ParameterUnit.share, .share, "seed 002 (surprises damage trust)"),
     ]
 
@@ -115,7 +115,7 @@ extension ParameterCatalog {
     static let survival: [ParameterSpec] = [
         model("survival.deathHazard", ParameterUnit.probabilityPerYear, .share, "modelling choice: exits for reasons outside the model"),
         model("survival.bankruptcyFloorShare", "share of yearly revenue", .nonNegative, "modelling choice: overdraft limit"),
-        model("survival.bankruptcyYears", ParameterUnit.years, .positive, "modelling choice: a year below the floor ends the firm"),
+        model("survival.bankruptcyYears", ParameterUnit.years, .positive, "modelling choice: a spell below the floor ends the firm"),
     ]
 
     static let observation: [ParameterSpec] = [

@@ -2,7 +2,7 @@ extension ParameterCatalog {
     /// The firm population and its segments (seed 000 entrepreneur/enterprise, seed 001 competences).
     static let population: [ParameterSpec] = [
         ParameterSpec("population.firms", ParameterUnit.count, .integer(min: 1, max: nil),
-                      "modelling choice: 1000 firms keep rare paths (born globals about 1-3%) visible in one run"),
+                      "modelling choice: enough firms that rare paths (born globals about 1-3%) show up in one run"),
         ParameterSpec("population.foundedAtStart", ParameterUnit.share, .share,
                       "modelling choice: an existing stock of firms plus a founding cohort to observe from birth"),
         ParameterSpec("population.foundingSpreadYears", ParameterUnit.years, .nonNegative,
@@ -34,11 +34,11 @@ extension ParameterCatalog {
         ParameterSpec("population.segments[*].riskTolerance.sd", "multiple of equity (log-normal)", .nonNegative,
                       "modelling choice: spread of the log-normal trait"),
         ParameterSpec("population.segments[*].employees.mean", "employees at founding (log-normal)", .positive,
-                      "modelling choice: small firms, mean 20 employees"),
+                      "modelling choice: small firms at founding"),
         ParameterSpec("population.segments[*].employees.sd", "employees at founding (log-normal)", .nonNegative,
                       "modelling choice: spread of the log-normal trait"),
         ParameterSpec("population.segments[*].initialCash.mean", "share of expected yearly home sales (log-normal)", .positive,
-                      "modelling choice: a quarter year of sales as starting liquidity"),
+                      "modelling choice: a few months of sales as starting liquidity"),
         ParameterSpec("population.segments[*].initialCash.sd", "share of expected yearly home sales (log-normal)", .nonNegative,
                       "modelling choice: spread of the log-normal trait"),
         ParameterSpec("population.segments[*].learningCapacity.mean", "index [0, 1] (Beta)", .share,
@@ -58,6 +58,6 @@ extension ParameterCatalog {
         ParameterSpec("population.segments[*].founderTieCloseness", ParameterUnit.exponent, .nonNegative,
                       "seed 000 (psychic distance): founder ties are mostly near home"),
         ParameterSpec("population.segments[*].protectsRnDInCrisis", ParameterUnit.probability, .share,
-                      "seed 003 (crisis: protect R&D and freeze exports, or keep expanding); even split"),
+                      "seed 003 (crisis: protect R&D and freeze exports, or keep expanding); no prior preference either way"),
     ]
 }
