@@ -1,0 +1,20 @@
+import FirmPathsModel
+
+/// A scenario ready to run, together with what a manifest or a batch engine needs to reproduce it.
+public struct LoadedScenario: Sendable, Equatable {
+    /// The decoded, validated scenario.
+    public var scenario: Scenario
+    /// The full scenario with every default filled in, in declaration order; written to run manifests.
+    public var resolvedJSON: JSONValue
+    /// The file's `sweep` block, untouched: the batch engine validates it against its own rules.
+    public var sweep: JSONValue?
+    /// The file name (or label) the scenario came from, for messages and manifests.
+    public var file: String
+
+    public init(scenario: Scenario, resolvedJSON: JSONValue, sweep: JSONValue?, file: String) {
+        self.scenario = scenario
+        self.resolvedJSON = resolvedJSON
+        self.sweep = sweep
+        self.file = file
+    }
+}

@@ -1,0 +1,51 @@
+extension ParameterCatalog {
+    /// The foreign markets (design brief section 2: the world).
+    static let markets: [ParameterSpec] = [
+        ParameterSpec("markets.regions", ParameterUnit.list, .table(minCount: 1),
+                      "design brief section 2: home region, near region and two far regions; every field required"),
+        ParameterSpec("markets.regions[*].name", ParameterUnit.text, .text,
+                      "modelling choice: the first region is the home region"),
+        ParameterSpec("markets.regions[*].markets", ParameterUnit.count, .integer(min: 0, max: nil),
+                      "design brief section 2: the default world of four regions"),
+        ParameterSpec("markets.regions[*].psychicDistanceMin", ParameterUnit.index, .share,
+                      "seed 000 (Uppsala psychic distance); bands of the design brief world, section 2"),
+        ParameterSpec("markets.regions[*].psychicDistanceMax", ParameterUnit.index, .share,
+                      "seed 000 (Uppsala psychic distance); bands of the design brief world, section 2"),
+        ParameterSpec("markets.regions[*].sizeMedian", "relative to home per-firm potential", .positive,
+                      "modelling choice: far markets are larger, which is why firms go there at all"),
+        ParameterSpec("markets.regions[*].sizeLogSd", "sd of log size", .nonNegative,
+                      "modelling choice: market sizes vary within a region"),
+        ParameterSpec("markets.regions[*].costLevel", "relative to home = 1", .positive,
+                      "seed 002 / Kinkel & Maloca: a low-cost far region is the setting of offshoring and backsourcing"),
+        ParameterSpec("markets.regions[*].costDriftPerYear", ParameterUnit.perYear, .anyNumber,
+                      "Kinkel & Maloca: the cost advantage of low-cost locations erodes"),
+        ParameterSpec("markets.list", ParameterUnit.list, .table(minCount: 0),
+                      "modelling choice: empty, markets are generated from the regions; when given, replaces them"),
+        ParameterSpec("markets.list[*].name", ParameterUnit.text, .text, "required; names must be unique"),
+        ParameterSpec("markets.list[*].region", ParameterUnit.text, .regionName, "required; one of markets.regions"),
+        ParameterSpec("markets.list[*].psychicDistance", ParameterUnit.index, .share, "seed 000 (Uppsala psychic distance); required"),
+        ParameterSpec("markets.list[*].size", "relative to home per-firm potential", .positive, "required"),
+        ParameterSpec("markets.list[*].costLevel", "relative to home = 1", .positive, "required"),
+        ParameterSpec("markets.list[*].costDriftPerYear", ParameterUnit.perYear, .anyNumber, "required"),
+    ]
+
+    /// Demand, cost drift and crises.
+    static let environment: [ParameterSpec] = [
+        ParameterSpec("environment.demand.enabled", ParameterUnit.switchFlag, .boolean,
+                      "modelling choice: demand fluctuates; off gives constant demand for clean experiments"),
+        ParameterSpec("environment.demand.persistencePerYear", "AR(1) coefficient per year", .number(.closed(-1, 1)),
+                      "Eaton et al. 2021 (replication configuration)"),
+        ParameterSpec("environment.demand.sdPerYear", "sd of log demand innovations per year", .nonNegative,
+                      "Eaton et al. 2021 (replication configuration)"),
+        ParameterSpec("environment.costDrift", ParameterUnit.switchFlag, .boolean,
+                      "Kinkel & Maloca: eroding cost advantages drive backsourcing"),
+        ParameterSpec("environment.crises", ParameterUnit.list, .table(minCount: 0),
+                      "modelling choice: no scheduled crisis in the baseline; every field of a crisis required"),
+        ParameterSpec("environment.crises[*].startYear", ParameterUnit.years, .nonNegative, "required"),
+        ParameterSpec("environment.crises[*].durationYears", ParameterUnit.years, .positive, "required"),
+        ParameterSpec("environment.crises[*].depth", "fall of log demand", .nonNegative,
+                      "seed 003 (crisis: protect R&D or keep expanding); required"),
+        ParameterSpec("environment.crises[*].regions", "region names", .regionList,
+                      "required; \"home\" is the domestic market, \"all\" every market"),
+    ]
+}
