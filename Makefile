@@ -1,0 +1,29 @@
+# FirmPaths: two commands set everything up: `make run` and `make test`.
+SWIFT ?= swift
+RELEASE_BIN := .build/release/firmpaths
+SCENARIO ?= Scenarios/default.json
+
+.PHONY: all build release run test bench clean help
+
+all: release
+
+help:
+	@echo "make run     build (release) and run $(SCENARIO) into Results/default/"
+	@echo "make test    build and run the test suites"
+	@echo "make build   debug build"
+	@echo "make clean   remove build products"
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release
+
+run: release
+	$(RELEASE_BIN) run $(SCENARIO) --out Results/default --overwrite
+
+test:
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

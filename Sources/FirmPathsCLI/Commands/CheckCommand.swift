@@ -1,0 +1,32 @@
+import FirmPathsIO
+
+/// `firmpaths check SCENARIO`: validates a scenario file without running it.
+struct CheckCommand: Command {
+    static let name = "check"
+    static let summary = "Validate a scenario file without running it"
+    static let help = """
+    Usage: firmpaths check SCENARIO [--set PATH=VALUE]...
+
+    Reads SCENARIO, fills in defaults and reports every problem at once: syntax errors with
+    line and column, unknown keys with the closest valid key, wrong types and values out of
+    range with the allowed range, and inconsistent settings. Exit status 0 when the scenario
+    is valid, 65 when it is not.
+
+    Examples:
+      firmpaths check Scenarios/default.json
+      firmpaths check my-scenario.json --set population.firms=50
+
+    """
+
+    static func run(_ arguments: [String], console: Console) throws(CLIError) {
+        let parsed = try Arguments(arguments, options: ["--set"], flags: [], usage: help)
+        guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
+            throw CLIError(.usage, "expected one SCENARIO", usage: help)
+        }
+        let loaded = try ScenarioResolution.load(argument, overrides: parsed.all("--set"), environment: console.environment)
+        let scenario = loaded.scenario
+        console.out("\(loaded.file): valid scenario '\(scenario.name)': \(scenario.population.firms) firms, "
+            + "\(scenario.years) years x \(scenario.stepsPerYear) steps, \(scenario.population.segments.count) segments"
+            + (loaded.sweep == nil ? "" : ", with a sweep") + "\n")
+    }
+}

@@ -1,0 +1,75 @@
+import FirmPathsEngine
+import FirmPathsIO
+import FirmPathsModel
+
+/// `firmpaths run SCENARIO`: one simulation, written to a run directory.
+struct RunCommand: Command {
+    static let name = "run"
+    static let summary = "Run a scenario once and write manifest, firms, trajectories and events"
+    static let help = """
+    Usage: firmpaths run SCENARIO [--seed N] [--out DIR] [--set PATH=VALUE]... [--threads N]
+                         [--every K] [--no-trajectories] [--overwrite] [--quiet]
+
+    SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`).
+    Writes DIR/manifest.json, firms.csv, trajectories.csv and events.csv (see Results/README.md).
+
+    Options:
+      --seed N            run seed (default: the scenario's `seed`)
+      --out DIR           output directory (default: Results/<scenario name>)
+      --set PATH=VALUE    override a parameter, e.g. --set policy.exportPromotion=0.3 (repeatable)
+      --threads N         threads for the firm updates within a step (default: all available)
+      --every K           write trajectory rows every K-th step only (default 1)
+      --no-trajectories   do not write trajectories.csv
+      --overwrite         replace files in a non-empty output directory
+      --quiet             print nothing but errors
+
+    Examples:
+      firmpaths run default
+      firmpaths run Scenarios/crisis.json --seed 11 --out Results/crisis-11
+      firmpaths run default --set population.firms=200 --set policy.exportPromotion=0.5 --out /tmp/promo
+
+    """
+
+    static func run(_ arguments: [String], console: Console) throws(CLIError) {
+        let parsed = try Arguments(arguments, options: ["--seed", "--out", "--set", "--threads", "--every"],
+                                   flags: ["--overwrite", "--quiet", "--no-trajectories"], usage: help)
+        guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
+            throw CLIError(.usage, parsed.positionals.isEmpty ? "missing SCENARIO" : "expected one SCENARIO, found \(parsed.positionals.count)",
+                           usage: help)
+        }
+        let loaded = try ScenarioResolution.load(argument, overrides: parsed.all("--set"), environment: console.environment)
+        let seed = try parsed.seed("--seed", usage: help) ?? loaded.scenario.seed.value
+        let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
+        let every = try parsed.int("--every", usage: help, range: 1...1_000_000) ?? 1
+        let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name
+        let options = SingleRunOptions(directory: directory, overwrite: parsed.has("--overwrite"), threads: threads,
+                                       writeTrajectories: !parsed.has("--no-trajectories"), every: every,
+                                       commandLine: ["firmpaths", "run"] + arguments)
+        let result: SingleRunResult
+        do {
+            result = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON,
+                                           scenarioFile: loaded.file, seed: seed, options: options)
+        } catch {
+            throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+        }
+        guard !parsed.has("--quiet") else { return }
+        console.out(summary(of: result, scenario: loaded.scenario, seed: seed, directory: directory))
+    }
+
+    static func summary(of result: SingleRunResult, scenario: Scenario, seed: UInt64, directory: String) -> String {
+        let total = max(1, result.outcomes.count)
+        var text = "\(scenario.name): \(scenario.population.firms) firms, \(scenario.years) years, seed \(seed)\n"
+        for path in TrajectoryPath.allCases {
+            let count = result.pathCounts[path] ?? 0
+            let share = Double(count) / Double(total) * 100
+            let shareText = String((share * 10).rounded() / 10)
+            text += "  " + path.description.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + String(repeating: " ", count: max(0, 6 - String(count).count)) + String(count)
+                + String(repeating: " ", count: max(0, 7 - shareText.count)) + shareText + " %\n"
+        }
+        let rate = result.simulateSeconds > 0 ? Double(result.firmSteps) / result.simulateSeconds : 0
+        text += "simulated \(result.firmSteps) firm-steps in \(String((result.simulateSeconds * 1000).rounded() / 1000)) s"
+            + " (\(Int(rate)) per s); wrote \(directory)/\n"
+        return text
+    }
+}

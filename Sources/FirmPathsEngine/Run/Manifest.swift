@@ -1,0 +1,39 @@
+import FirmPathsIO
+import FirmPathsModel
+
+/// `manifest.json`: everything needed to reproduce a run directory.
+public enum Manifest {
+    public static let toolVersion = "0.1.0"
+
+    static func singleRun(scenario: Scenario, resolvedScenario: JSONValue, scenarioFile: String, seed: UInt64,
+                          options: SingleRunOptions, result: SingleRunResult) -> String {
+        var counts = JSONObject()
+        for path in TrajectoryPath.allCases { counts[path.description] = .number(Double(result.pathCounts[path] ?? 0)) }
+        let seedValue: JSONValue = seed < 1 << 53 ? .number(Double(seed)) : .string(String(seed))
+        let manifest: JSONValue = .object(JSONObject([
+            ("tool", "firmpaths"),
+            ("version", .string(toolVersion)),
+            ("kind", "single_run"),
+            ("command", .array(options.commandLine.map { .string($0) })),
+            ("scenario_file", .string(scenarioFile)),
+            ("seed", seedValue),
+            ("threads", .number(Double(options.threads))),
+            ("files", .array(["manifest.json", "firms.csv", "events.csv"]
+                + (options.writeTrajectories ? ["trajectories.csv"] : []))),
+            ("trajectory_every", .number(Double(options.every))),
+            ("firms", .number(Double(scenario.population.firms))),
+            ("steps", .number(Double(scenario.totalSteps))),
+            ("events", .number(Double(result.eventCount))),
+            ("paths", .object(counts)),
+            ("timings", .object(JSONObject([
+                ("setup_seconds", .number(rounded(result.setupSeconds))),
+                ("simulate_seconds", .number(rounded(result.simulateSeconds))),
+            ]))),
+            ("complete", true),
+            ("scenario", resolvedScenario),
+        ]))
+        return ((try? manifest.serialized(pretty: true)) ?? "{}") + "\n"
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}

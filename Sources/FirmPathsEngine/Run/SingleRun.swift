@@ -1,0 +1,117 @@
+import FirmPathsIO
+import FirmPathsModel
+import Foundation
+
+/// What a single run writes and how.
+public struct SingleRunOptions: Sendable {
+    public var directory: String
+    public var overwrite: Bool
+    public var threads: Int
+    /// Write `trajectories.csv` (one row per firm and step).
+    public var writeTrajectories: Bool
+    /// Write only every K-th step to `trajectories.csv` (1: every step).
+    public var every: Int
+    public var commandLine: [String]
+
+    public init(directory: String, overwrite: Bool = false, threads: Int = 1, writeTrajectories: Bool = true,
+                every: Int = 1, commandLine: [String] = []) {
+        self.directory = directory
+        self.overwrite = overwrite
+        self.threads = threads
+        self.writeTrajectories = writeTrajectories
+        self.every = max(1, every)
+        self.commandLine = commandLine
+    }
+}
+
+/// The result of a single run, for summaries on the terminal.
+public struct SingleRunResult: Sendable {
+    public var outcomes: [FirmOutcome]
+    public var pathCounts: [TrajectoryPath: Int]
+    public var setupSeconds: Double
+    public var simulateSeconds: Double
+    public var firmSteps: Int
+    public var eventCount: Int
+}
+
+/// One run from the command line: simulate a scenario with one seed and write
+/// `manifest.json`, `firms.csv`, `trajectories.csv` and `events.csv`.
+public enum SingleRun {
+    public static func execute(scenario: Scenario, resolvedScenario: JSONValue, scenarioFile: String, seed: UInt64,
+                               options: SingleRunOptions) throws(EngineError) -> SingleRunResult {
+        try OutputDirectory.prepare(options.directory, overwrite: options.overwrite)
+        let clockStart = Date()
+        let simulation = Simulation(scenario: scenario, seed: seed)
+        let setupSeconds = Date().timeIntervalSince(clockStart)
+
+        let trajectories = try openTable("trajectories.csv", header: TrajectoryTable.header, in: options.directory,
+                                         enabled: options.writeTrajectories)
+        let events = try openTable("events.csv", header: EventTable.header, in: options.directory, enabled: true)
+        let simulateStart = Date()
+        do {
+            try RunExecutor.run(simulation, threads: options.threads) { simulation, stepEvents in
+                if let trajectories, simulation.currentStep % options.every == 0 {
+                    TrajectoryTable.appendRows(of: simulation, run: 0, into: &trajectories.buffer)
+                    try trajectories.flushIfFull()
+                }
+                if let events {
+                    EventTable.appendRows(stepEvents, of: simulation, run: 0, into: &events.buffer)
+                    try events.flushIfFull()
+                }
+            }
+        } catch let error as CSVFileError {
+            throw EngineError.io(error.description)
+        } catch {
+            throw EngineError.io("\(error)")
+        }
+        let simulateSeconds = Date().timeIntervalSince(simulateStart)
+
+        let outcomes = simulation.firmOutcomes()
+        let firms = try openTable("firms.csv", header: FirmTable.header, in: options.directory, enabled: true)
+        if let firms { FirmTable.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &firms.buffer) }
+        for table in [trajectories, events, firms].compactMap({ $0 }) { try table.finish() }
+
+        var counts: [TrajectoryPath: Int] = [:]
+        for outcome in outcomes { counts[outcome.classification.path, default: 0] += 1 }
+        let result = SingleRunResult(outcomes: outcomes, pathCounts: counts, setupSeconds: setupSeconds,
+                                     simulateSeconds: simulateSeconds,
+                                     firmSteps: scenario.population.firms * scenario.totalSteps,
+                                     eventCount: simulation.events.count)
+        let manifest = Manifest.singleRun(scenario: scenario, resolvedScenario: resolvedScenario, scenarioFile: scenarioFile,
+                                          seed: seed, options: options, result: result)
+        try OutputDirectory.writeAtomically(manifest, to: OutputDirectory.file("manifest.json", in: options.directory))
+        return result
+    }
+
+    static func openTable(_ name: String, header: [String], in directory: String, enabled: Bool) throws(EngineError) -> TableWriter? {
+        guard enabled else { return nil }
+        do {
+            return try TableWriter(path: OutputDirectory.file(name, in: directory), header: header)
+        } catch {
+            throw EngineError.io(error.description)
+        }
+    }
+}
+
+/// A CSV file being written: its buffer and its file.
+final class TableWriter {
+    var buffer = CSVBuffer(capacity: 1 << 21)
+    let file: CSVFileWriter
+
+    init(path: String, header: [String]) throws(CSVFileError) {
+        file = try CSVFileWriter(path: path)
+        buffer.appendHeader(header)
+    }
+
+    func flushIfFull() throws(CSVFileError) {
+        try file.write(&buffer)
+    }
+
+    func finish() throws(EngineError) {
+        do {
+            try file.finish(&buffer)
+        } catch {
+            throw EngineError.io(error.description)
+        }
+    }
+}
