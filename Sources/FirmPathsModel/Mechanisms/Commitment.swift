@@ -49,6 +49,13 @@ extension FirmStepContext {
         enter(firm: i, market: j, trigger: opportunity.trigger, riskInUse: riskInUse, events: &events)
     }
 
+    /// Knowledge counted against a mode's threshold: K_j + w K_I, at most 1.
+    @inline(__always)
+    func effectiveKnowledge(firm i: Int, market j: Int) -> Double {
+        let weight = scenario.model.establishment.generalKnowledgeWeight
+        return min(1, store.marketKnowledge[i * marketCount + j] + weight * store.generalKnowledge[i])
+    }
+
     /// Resources for stage skipping (seed 000: resources explain skipped stages):
     /// wK K_I + wT T_j + wG G + wS size index.
     func skippingResources(firm i: Int, market j: Int) -> Double {
@@ -63,7 +70,7 @@ extension FirmStepContext {
         let index = i * marketCount + j
         // Uppsala: without the knowledge for a deeper commitment the firm starts small;
         // resource-rich firms may skip stages (and the knowledge requirement with them).
-        let knowledge = store.marketKnowledge[index]
+        let knowledge = effectiveKnowledge(firm: i, market: j)
         let skipping = e.stageSkipping.enabled && skippingResources(firm: i, market: j) >= e.stageSkipping.resourceThreshold
         var candidates: [(mode: Int, partnered: Bool)] = []
         for mode in 1...2 where skipping || knowledge >= e.knowledgeThresholdByMode[mode] {
@@ -103,7 +110,7 @@ extension FirmStepContext {
         for j in 0..<marketCount {
             let mode = Int(store.mode[base + j])
             guard mode >= 1, mode < 4, store.stepsInMode[base + j] >= rates.minStepsInMode,
-                  store.marketKnowledge[base + j] >= e.knowledgeThresholdByMode[mode + 1] else { continue }
+                  effectiveKnowledge(firm: i, market: j) >= e.knowledgeThresholdByMode[mode + 1] else { continue }
             let next = mode + 1
             let currentPartnered = store.partnered[base + j]
             // Buckley & Casson: the volume the next mode would handle must pass its break-even

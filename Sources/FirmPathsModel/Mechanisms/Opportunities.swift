@@ -1,7 +1,7 @@
 /// Opportunities and their triggers (seed 002; I-model push).
 ///
 /// Opportunities arrive at yearly rates from five sources: coincidence (a base rate), own
-/// search (scaled by alertness = 0.4 E + 0.4 G + 0.2 K_I, and by export promotion), the
+/// search (scaled by alertness^a, alertness = 0.4 E + 0.4 G + 0.2 K_I, and by export promotion), the
 /// main customer (domestic customers already abroad: follow the customer), supplier
 /// contacts (suppliers already abroad), and unsolicited orders (more for niche and
 /// innovative firms). An arrival lands on a market with weights for size, closeness
@@ -23,7 +23,8 @@ extension FirmStepContext {
             o.coincidenceRate,
             follow ? o.mainCustomerRate * scratch.customerShareAbroad : 0,
             o.supplierRate * scratch.supplierShareAbroad,
-            o.searchRate * alertness * (1 + scenario.policy.promotionSearchBoost * scenario.policy.exportPromotion),
+            o.searchRate * _pow(alertness, o.searchAlertnessExponent)
+                * (1 + scenario.policy.promotionSearchBoost * scenario.policy.exportPromotion),
             o.unsolicitedOrderRate * (0.3 + store.niche[i] + store.innovation[i]),
         ]
         let total = rates5[0] + rates5[1] + rates5[2] + rates5[3] + rates5[4]

@@ -46,11 +46,11 @@ public struct RegionSpec: Codable, Sendable, Equatable {
     /// German SMEs): the setting of offshoring and backsourcing.
     public static let defaults: [RegionSpec] = [
         RegionSpec(name: "home_region", markets: 6, psychicDistanceMin: 0.1, psychicDistanceMax: 0.3,
-                   sizeMedian: 0.7, sizeLogSd: 0.5, costLevel: 1.0, costDriftPerYear: 0.0),
+                   sizeMedian: 0.85, sizeLogSd: 0.5, costLevel: 1.0, costDriftPerYear: 0.0),
         RegionSpec(name: "near_lowcost", markets: 6, psychicDistanceMin: 0.3, psychicDistanceMax: 0.5,
-                   sizeMedian: 0.6, sizeLogSd: 0.5, costLevel: 0.55, costDriftPerYear: 0.015),
+                   sizeMedian: 0.6, sizeLogSd: 0.5, costLevel: 0.55, costDriftPerYear: 0.02),
         RegionSpec(name: "far_lowcost", markets: 6, psychicDistanceMin: 0.5, psychicDistanceMax: 1.0,
-                   sizeMedian: 1.0, sizeLogSd: 0.6, costLevel: 0.45, costDriftPerYear: 0.015),
+                   sizeMedian: 1.0, sizeLogSd: 0.6, costLevel: 0.45, costDriftPerYear: 0.02),
         RegionSpec(name: "far_rich", markets: 6, psychicDistanceMin: 0.5, psychicDistanceMax: 1.0,
                    sizeMedian: 1.2, sizeLogSd: 0.6, costLevel: 1.05, costDriftPerYear: 0.0),
     ]

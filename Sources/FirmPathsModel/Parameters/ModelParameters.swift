@@ -51,7 +51,7 @@ public struct PsychicDistanceParameters: Codable, Sendable, Equatable {
     /// tau: how much ties reduce perceived uncertainty.
     public var tieDiscount: Double = 0.5
     /// Exponent of closeness (1 - PD) in where opportunities land.
-    public var distanceAversion: Double = 3.0
+    public var distanceAversion: Double = 5.0
     /// Share of the distance aversion removed by global vision G.
     public var visionDiscount: Double = 0.8
     public init() {}
@@ -62,10 +62,12 @@ public struct PsychicDistanceParameters: Codable, Sendable, Equatable {
 public struct OpportunityParameters: Codable, Sendable, Equatable {
     /// Coincidence: yearly base rate of chance contacts.
     public var coincidenceRate: Double = 0.1
-    /// Own search: yearly rate at full alertness; alertness = 0.4 E + 0.4 G + 0.2 K_I.
-    public var searchRate: Double = 2.0
+    /// Own search: yearly rate at full alertness; alertness = 0.4 E + 0.4 G + 0.2 K_I ...
+    public var searchRate: Double = 8.0
+    /// ... raised to this power (alert founders search disproportionately more).
+    public var searchAlertnessExponent: Double = 2.0
     /// Main customer: yearly rate when all domestic customers are active abroad.
-    public var mainCustomerRate: Double = 0.4
+    public var mainCustomerRate: Double = 0.6
     /// Follow-the-customer pull: opportunities follow partners abroad. Off: no main-customer
     /// trigger and landing ignores where partners are.
     public var followTheCustomer: Bool = true
@@ -74,7 +76,7 @@ public struct OpportunityParameters: Codable, Sendable, Equatable {
     /// Supplier contacts: yearly rate when all domestic suppliers are active abroad.
     public var supplierRate: Double = 0.2
     /// Unsolicited orders: yearly rate x (0.3 + niche + innovation stock).
-    public var unsolicitedOrderRate: Double = 0.08
+    public var unsolicitedOrderRate: Double = 0.15
     /// Exponent of market size in where opportunities land.
     public var sizeWeight: Double = 0.5
     /// Weight of foreign ties in where opportunities land: x (1 + w T_j).
@@ -123,11 +125,14 @@ public struct EstablishmentParameters: Codable, Sendable, Equatable {
     /// Market knowledge needed to enter or climb to a mode (Uppsala: commitment follows
     /// knowledge); firms that may skip stages are exempt at entry.
     public var knowledgeThresholdByMode: [Double] = [0, 0, 0.15, 0.35, 0.5]
+    /// Weight of internationalization knowledge K_I in the knowledge a mode requires:
+    /// the firm counts K_j + w K_I (general know-how partly substitutes for knowing the market).
+    public var generalKnowledgeWeight: Double = 0.5
     /// Minimum years in a mode before the next upgrade.
     public var minYearsInMode: Double = 1.0
     /// Upgrade when the yearly sales the next mode would reach (demand served so far, scaled
     /// to the next mode's reach) exceed this x the break-even volume between the modes.
-    public var upgradeBand: Double = 1.2
+    public var upgradeBand: Double = 1.0
     public var stageSkipping = StageSkippingParameters()
     public var partnered = PartneredEntryParameters()
     public init() {}
@@ -142,7 +147,7 @@ public struct StageSkippingParameters: Codable, Sendable, Equatable {
     public var knowledgeWeight: Double = 0.35
     public var tieWeight: Double = 0.25
     public var visionWeight: Double = 0.2
-    public var sizeWeight: Double = 0.2
+    public var sizeWeight: Double = 0.3
     public init() {}
 }
 
@@ -166,7 +171,7 @@ public struct OperationsParameters: Codable, Sendable, Equatable {
     /// Yearly sales potential of a foreign market of size 1 for an average firm, thousand EUR.
     public var foreignPotential: Double = 180
     /// Firm scale of foreign potential = (employees / 20)^this.
-    public var foreignScaleExponent: Double = 0.6
+    public var foreignScaleExponent: Double = 0.4
     /// Variable cost share of sales for home production.
     public var baseCostShare: Double = 0.62
     /// Home overhead per year as a share of expected home sales at founding.
@@ -272,7 +277,7 @@ public struct BacksourcingParameters: Codable, Sendable, Equatable {
     /// The cost advantage has eroded when costLevel > 1 - this ...
     public var minCostAdvantage: Double = 0.1
     /// ... and then relocation happens with this yearly hazard.
-    public var erosionRate: Double = 0.3
+    public var erosionRate: Double = 0.4
     /// A scheduled home crisis, or home log demand below this level (a deep slump, about
     /// 2.5 stationary sd), makes home capacity idle ...
     public var homeCrisisLevel: Double = -0.35

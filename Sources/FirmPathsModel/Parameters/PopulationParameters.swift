@@ -75,17 +75,17 @@ public struct Segment: Codable, Sendable, Equatable {
     public static var defaultMixture: [Segment] {
         var traditional = Segment()
         traditional.name = "traditional"
-        traditional.share = 0.4
+        traditional.share = 0.18
 
         var knowledge = Segment()
         knowledge.name = "knowledge_intensive"
-        knowledge.share = 0.22
+        knowledge.share = 0.32
         knowledge.founderExperience = TraitDistribution(mean: 0.55, sd: 0.2)
         knowledge.globalVision = TraitDistribution(mean: 0.6, sd: 0.2)
         knowledge.niche = TraitDistribution(mean: 0.65, sd: 0.18)
         knowledge.productivity = TraitDistribution(mean: 1.2, sd: 0.4)
         knowledge.riskTolerance = TraitDistribution(mean: 0.4, sd: 0.2)
-        knowledge.employees = TraitDistribution(mean: 12, sd: 10)
+        knowledge.employees = TraitDistribution(mean: 15, sd: 10)
         knowledge.initialCash = TraitDistribution(mean: 0.45, sd: 0.2)
         knowledge.learningCapacity = TraitDistribution(mean: 0.65, sd: 0.15)
         knowledge.networkingCapability = TraitDistribution(mean: 0.55, sd: 0.15)
@@ -95,9 +95,9 @@ public struct Segment: Codable, Sendable, Equatable {
 
         var cluster = Segment()
         cluster.name = "cluster"
-        cluster.share = 0.2
+        cluster.share = 0.24
         cluster.founderExperience = TraitDistribution(mean: 0.2, sd: 0.12)
-        cluster.globalVision = TraitDistribution(mean: 0.2, sd: 0.12)
+        cluster.globalVision = TraitDistribution(mean: 0.12, sd: 0.08)
         cluster.niche = TraitDistribution(mean: 0.3, sd: 0.15)
         cluster.networkingCapability = TraitDistribution(mean: 0.6, sd: 0.15)
         cluster.clusterMembership = 0.9
@@ -105,7 +105,7 @@ public struct Segment: Codable, Sendable, Equatable {
 
         var established = Segment()
         established.name = "established"
-        established.share = 0.18
+        established.share = 0.26
         established.founderExperience = TraitDistribution(mean: 0.3, sd: 0.15)
         established.globalVision = TraitDistribution(mean: 0.35, sd: 0.15)
         established.productivity = TraitDistribution(mean: 1.3, sd: 0.4)
