@@ -27,6 +27,8 @@ extension ParameterCatalog {
         ParameterSpec("markets.list[*].size", "relative to home per-firm potential", .positive, "required"),
         ParameterSpec("markets.list[*].costLevel", "relative to home = 1", .positive, "required"),
         ParameterSpec("markets.list[*].costDriftPerYear", ParameterUnit.perYear, .anyNumber, "required"),
+        ParameterSpec("markets.generationSeed", "seed", .integer(min: 0, max: nil),
+                      "modelling choice: the map belongs to the scenario; run seeds vary firms, not the world"),
     ]
 
     /// Demand, cost drift and crises.
