@@ -22,27 +22,47 @@ extension FirmStepContext {
         }
         var totalKnowledge = 0.0
         for r in 0..<regionCount { totalKnowledge += regionKnowledge[r] }
+        // Transfer into a market the firm is not active in: the mean knowledge of its active
+        // markets in the same region plus a weight of those elsewhere, computed once per region.
+        // (For an active market its own knowledge is left out of the mean, below.)
+        let transfer = rates.transfer * learning
+        let cross = rates.crossRegionWeight
+        if active > 0 {
+            for r in 0..<regionCount {
+                let same = regionActive[r] > 0 ? regionKnowledge[r] / regionActive[r] : 0
+                let otherCount = Double(active) - regionActive[r]
+                let other = otherCount > 0 ? (totalKnowledge - regionKnowledge[r]) / otherCount : 0
+                regionTransfer[r] = transfer * (same + cross * other)
+            }
+        }
+        let gains = rates.knowledgeGain
+        let retention = rates.knowledgeRetention
+        let spillover = rates.spillover * learning
 
         for j in 0..<J {
             var k = store.marketKnowledge[base + j]
             let mode = Int(store.mode[base + j])
-            if mode > 0 {
-                k += rates.knowledgeGain[mode] * (1 - k) * learning
-            } else {
-                k *= rates.knowledgeRetention
-            }
+            var transferIn = 0.0
             if active > 0 {
                 let r = marketRegion[j]
-                let own = mode > 0 ? store.marketKnowledge[base + j] : 0
-                let sameCount = regionActive[r] - (mode > 0 ? 1 : 0)
-                let otherCount = Double(active) - regionActive[r]
-                let same = sameCount > 0 ? (regionKnowledge[r] - own) / sameCount : 0
-                let other = otherCount > 0 ? (totalKnowledge - regionKnowledge[r]) / otherCount : 0
-                k += rates.transfer * (same + rates.crossRegionWeight * other) * (1 - k) * learning
+                if mode > 0 {
+                    let sameCount = regionActive[r] - 1
+                    let otherCount = Double(active) - regionActive[r]
+                    let same = sameCount > 0 ? (regionKnowledge[r] - k) / sameCount : 0
+                    let other = otherCount > 0 ? (totalKnowledge - regionKnowledge[r]) / otherCount : 0
+                    transferIn = transfer * (same + cross * other)
+                } else {
+                    transferIn = regionTransfer[r]
+                }
             }
-            if presence[j] > 0 {
-                k += rates.spillover * min(1, presence[j]) * (1 - k) * learning
+            if mode > 0 {
+                k += gains[mode] * (1 - k) * learning
+            } else {
+                k *= retention
             }
+            k += transferIn * (1 - k)
+            let partners = presence[j]
+            if partners > 0 { k += spillover * min(1, partners) * (1 - k) }
             store.marketKnowledge[base + j] = min(1, max(0, k))
         }
 

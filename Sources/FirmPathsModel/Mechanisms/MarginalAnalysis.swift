@@ -25,7 +25,7 @@ extension FirmStepContext {
         let e = scenario.model.establishment
         let believed = store.beliefAppeal[index] / max(store.beliefWeight[index], 1e-9)
         let reach = min(penetration ?? e.reachByMode[mode], e.reachByMode[mode])
-        let sales = potentialFactor(firm: i) * marketSize[j] * demand[j] * believed * reach
+        let sales = scratch.potentialFactor * marketSize[j] * demand[j] * believed * reach
             * (mode == 1 ? e.irregularSaleProbability : 1)
         var gross = sales * marginShare(mode: mode, market: j)
         if partnered { gross *= 1 - e.partnered.partnerProfitShare }

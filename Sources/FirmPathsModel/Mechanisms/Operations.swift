@@ -67,6 +67,7 @@ extension FirmStepContext {
         var profit = home * (1 - ops.baseCostShare) - overhead
 
         let potentialBase = potentialFactor(firm: i)
+        scratch.potentialFactor = potentialBase
         var plants = 0
         for j in 0..<J where store.mode[base + j] == 4 { plants += 1 }
         let plantShare = offshoreSharePerPlant(plants: plants)

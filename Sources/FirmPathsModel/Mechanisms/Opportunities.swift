@@ -19,18 +19,27 @@ extension FirmStepContext {
         let vision = store.globalVision[i]
         let alertness = 0.4 * experience + 0.4 * vision + 0.2 * store.generalKnowledge[i]
         let follow = o.followTheCustomer
-        let rates5: [Double] = [
-            o.coincidenceRate,
-            follow ? o.mainCustomerRate * scratch.customerShareAbroad : 0,
-            o.supplierRate * scratch.supplierShareAbroad,
-            o.searchRate * _pow(alertness, o.searchAlertnessExponent)
-                * (1 + scenario.policy.promotionSearchBoost * scenario.policy.exportPromotion),
-            o.unsolicitedOrderRate * (0.3 + store.niche[i] + store.innovation[i]),
-        ]
-        let total = rates5[0] + rates5[1] + rates5[2] + rates5[3] + rates5[4]
+        let coincidence = o.coincidenceRate
+        let mainCustomer = follow ? o.mainCustomerRate * scratch.customerShareAbroad : 0
+        let supplier = o.supplierRate * scratch.supplierShareAbroad
+        let search = o.searchRate * _pow(alertness, o.searchAlertnessExponent)
+            * (1 + scenario.policy.promotionSearchBoost * scenario.policy.exportPromotion)
+        let unsolicited = o.unsolicitedOrderRate * (0.3 + store.niche[i] + store.innovation[i])
+        let total = coincidence + mainCustomer + supplier + search + unsolicited
         guard marketCount > 0, rng.bernoulli(rates.clock.stepProbability(hazard: total)) else { return nil }
-        let triggers: [EventCause] = [.coincidence, .mainCustomer, .supplier, .ownSearch, .unsolicitedOrder]
-        let trigger = triggers[Choice.weighted(rates5, rng: &rng)]
+        var u = rng.nextDouble() * total
+        let trigger: EventCause
+        if u < coincidence {
+            trigger = .coincidence
+        } else if (u - coincidence) < mainCustomer {
+            trigger = .mainCustomer
+        } else if (u - coincidence - mainCustomer) < supplier {
+            trigger = .supplier
+        } else if (u - coincidence - mainCustomer - supplier) < search {
+            trigger = .ownSearch
+        } else {
+            trigger = .unsolicitedOrder
+        }
 
         // Where it lands.
         let J = marketCount
@@ -45,7 +54,7 @@ extension FirmStepContext {
             case .supplier:
                 w = supplierPresence[j]
             default:
-                w = _pow(marketSize[j], o.sizeWeight) * _pow(max(1 - psychicDistance[j], 0.01), aversion)
+                w = simulation.sizeAttraction[j] * _exp(aversion * simulation.logCloseness[j])
                     * (1 + o.tieWeight * store.foreignTie[base + j])
                 if follow { w *= 1 + o.partnerPresenceWeight * min(1, presence[j]) }
             }
@@ -53,7 +62,7 @@ extension FirmStepContext {
             sum += w
         }
         guard sum > 0 else { return nil }
-        var u = rng.nextDouble() * sum
+        u = rng.nextDouble() * sum
         var chosen = J - 1
         for j in 0..<J {
             u -= weights[j]

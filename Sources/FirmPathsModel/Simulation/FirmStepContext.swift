@@ -26,6 +26,7 @@ struct FirmStepContext {
     let weights: UnsafeMutablePointer<Double>
     let regionKnowledge: UnsafeMutablePointer<Double>
     let regionActive: UnsafeMutablePointer<Double>
+    let regionTransfer: UnsafeMutablePointer<Double>
 
     var scratch = FirmStepScratch()
 
@@ -51,6 +52,7 @@ struct FirmStepContext {
         weights = .allocate(capacity: J)
         regionKnowledge = .allocate(capacity: regionCount)
         regionActive = .allocate(capacity: regionCount)
+        regionTransfer = .allocate(capacity: regionCount)
     }
 
     func release() {
@@ -60,6 +62,7 @@ struct FirmStepContext {
         weights.deallocate()
         regionKnowledge.deallocate()
         regionActive.deallocate()
+        regionTransfer.deallocate()
     }
 
     /// One step of one firm: the process overview of `docs/MODEL.md`, in its order.
@@ -117,4 +120,6 @@ struct FirmStepScratch {
     var incidents = 0.0
     var rnd = 0.0
     var expanded = false
+    /// Yearly foreign potential common to all markets (computed once per step in operations).
+    var potentialFactor = 0.0
 }

@@ -21,6 +21,9 @@ public final class Simulation: @unchecked Sendable {
     let clusters: [[Int32]]
     /// Psychic distance as perceived by the firms (all equal when the lever is off).
     let perceivedDistance: [Double]
+    /// Per market, for where opportunities land: size^sizeWeight and ln(max(1 - PD, 0.01)).
+    let sizeAttraction: [Double]
+    let logCloseness: [Double]
 
     /// Sets up world and population for `scenario` with run seed `seed`.
     public init(scenario: Scenario, seed: UInt64) {
@@ -44,6 +47,9 @@ public final class Simulation: @unchecked Sendable {
             let mean = world.markets.map(\.psychicDistance).reduce(0, +) / Double(world.marketCount)
             perceivedDistance = Array(repeating: mean, count: world.marketCount)
         }
+        let sizeWeight = scenario.model.opportunities.sizeWeight
+        sizeAttraction = world.markets.map { _pow($0.size, sizeWeight) }
+        logCloseness = perceivedDistance.map { _log(max(1 - $0, 0.01)) }
     }
 
     /// Whether every step of the horizon has been simulated.
