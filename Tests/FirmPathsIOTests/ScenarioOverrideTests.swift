@@ -53,7 +53,8 @@ import Testing
     @Test func sweepPointsSetNumbers() throws {
         let base = try loadScenario(#"{"sweep": {"design": "grid"}}"#)
         let point = try ScenarioLoader.settingValues(
-            [("policy.exportPromotion", 0.5), ("population.segments[0].share", 0.5), ("population.segments[1].share", 0.2)], in: base)
+            [("policy.exportPromotion", 0.5), ("population.segments[0].share", 0.5), ("population.segments[1].share", 0.2),
+             ("population.segments[2].share", 0.2), ("population.segments[3].share", 0.1)], in: base)
         #expect(point.scenario.policy.exportPromotion == 0.5)
         #expect(point.scenario.population.segments[0].share == 0.5)
         #expect(point.sweep == base.sweep)

@@ -6,7 +6,7 @@ import Testing
     @Test func resolvedJSONReloadsToTheSameScenario() throws {
         let loaded = try loadScenario("""
             {"name": "rt", "seed": "18446744073709551615", "population": {"firms": 50, "segments": [{"share": 1, "niche": {"mean": 0.7}}]},
-             "environment": {"crises": [{"startYear": 3, "durationYears": 2, "depth": 0.4, "regions": ["home", "near"]}]}}
+             "environment": {"crises": [{"startYear": 3, "durationYears": 2, "depth": 0.4, "regions": ["home", "near_lowcost"]}]}}
             """)
         let text = try ScenarioWriter.text(of: loaded)
         let reloaded = try loadScenario(text, file: "resolved.json")

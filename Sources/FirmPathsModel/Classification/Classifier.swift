@@ -57,7 +57,7 @@ public enum Classifier {
         }) {
             return Classification(path: .backsourcer, rule: "relocated_home",
                                   figures: [("capacity_share", relocation.value), ("from_mode", Double(relocation.fromMode)),
-                                            ("year", Double(relocation.step))])
+                                            ("step", Double(relocation.step))])
         }
         // Foreign share fell by half from its peak while deep operations went to zero.
         var peak = 0.0

@@ -79,6 +79,9 @@ public final class FirmStore: @unchecked Sendable {
     public let beliefWeight: Column<Double>
     public let trueAppeal: Column<Double>
     public let lossSteps: Column<Int32>
+    /// Step and kind of the last surprise in the operation (-1: none yet).
+    public let lastSurpriseStep: Column<Int32>
+    public let lastSurpriseKind: Column<UInt8>
     /// Last step's sales and profit of the operation, as yearly rates.
     public let marketSales: Column<Double>
     public let marketProfit: Column<Double>
@@ -176,6 +179,8 @@ public final class FirmStore: @unchecked Sendable {
         beliefWeight = Column(count: fm, repeating: 0)
         trueAppeal = Column(count: fm, repeating: 0)
         lossSteps = Column(count: fm, repeating: 0)
+        lastSurpriseStep = Column(count: fm, repeating: -1)
+        lastSurpriseKind = Column(count: fm, repeating: 0)
         marketSales = Column(count: fm, repeating: 0)
         marketProfit = Column(count: fm, repeating: 0)
 
@@ -214,7 +219,7 @@ public final class FirmStore: @unchecked Sendable {
         mode.deallocate(); partnered.deallocate(); everExported.deallocate(); stepsInMode.deallocate()
         penetration.deallocate(); marketKnowledge.deallocate(); foreignTie.deallocate(); trust.deallocate()
         sunkCommitment.deallocate(); beliefAppeal.deallocate(); beliefWeight.deallocate(); trueAppeal.deallocate()
-        lossSteps.deallocate(); marketSales.deallocate(); marketProfit.deallocate()
+        lossSteps.deallocate(); lastSurpriseStep.deallocate(); lastSurpriseKind.deallocate(); marketSales.deallocate(); marketProfit.deallocate()
         partnerID.deallocate(); partnerRole.deallocate(); partnerStrength.deallocate()
         snapshotMask.deallocate(); snapshotDf.deallocate(); snapshotAlive.deallocate(); currentMask.deallocate()
         yearForeignSales.deallocate(); yearTotalSales.deallocate(); yearHomeRegionSales.deallocate()

@@ -1,8 +1,10 @@
 /// Backsourcing (seed 002; Kinkel & Maloca): production abroad relocated home.
 ///
-/// Three reasons, checked in order: the operation keeps losing money; its cost advantage
-/// has eroded (a market that started with one whose costs converged on home costs); a home crisis leaves home
-/// capacity idle. The firm keeps serving the market by export (the retained mode) and
+/// Relocation answers problems of the production site, not weak foreign demand (which
+/// ordinary de-commitment handles). Three reasons, checked in order: the plant keeps losing
+/// money after surprises abroad (the event's cause is the kind of the last surprise); its cost advantage
+/// has eroded (a market that started with one whose costs converged on home costs); a
+/// scheduled home crisis leaves home capacity idle. The firm keeps serving the market by export (the retained mode) and
 /// pays a relocation cost. The event records the share of the firm's foreign production
 /// capacity (by volume: the plant's local sales and the home production it took over) that
 /// came home.
@@ -13,21 +15,23 @@ extension FirmStepContext {
         guard parameters.enabled else { return false }
         let base = i * marketCount
         var reason = EventCause.none
-        if store.lossSteps[base + j] >= rates.backsourceLossSteps {
-            reason = .losses
+        let lastSurprise = Int(store.lastSurpriseStep[base + j])
+        if store.lossSteps[base + j] >= rates.backsourceLossSteps, lastSurprise >= 0,
+           step - lastSurprise <= Int(rates.backsourceLossSteps) {
+            // Losses that surprises abroad brought on: the cause is the kind of the last one.
+            reason = EventCause(rawValue: store.lastSurpriseKind[base + j]) ?? .losses
         } else if costLevel[j] > 1 - parameters.minCostAdvantage,
                   simulation.world.markets[j].costLevel <= 1 - parameters.minCostAdvantage,
                   rng.bernoulli(rates.clock.stepProbability(hazard: parameters.erosionRate)) {
             reason = .costErosion
-        } else if homeCrisisScheduled || homeLogDemand < parameters.homeCrisisLevel,
+        } else if homeCrisisScheduled,
                   rng.bernoulli(rates.clock.stepProbability(hazard: parameters.idleCapacityRate)) {
             reason = .homeIdleCapacity
         }
         guard reason != .none else { return false }
 
-        var plants = 0
-        for k in 0..<marketCount where store.mode[base + k] == 4 { plants += 1 }
-        let sales = store.marketSales[base + j] + offshoreSharePerPlant(plants: plants) * scratch.homeSales
+        // Capacity as operated in this step: local sales plus the home production it took over.
+        let sales = store.marketSales[base + j] + scratch.plantShare * scratch.homeSales
         let capacityShare: Double
         if scratch.productionAbroadSales > 0 {
             capacityShare = sales / scratch.productionAbroadSales

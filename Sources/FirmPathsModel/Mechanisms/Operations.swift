@@ -71,6 +71,7 @@ extension FirmStepContext {
         var plants = 0
         for j in 0..<J where store.mode[base + j] == 4 { plants += 1 }
         let plantShare = offshoreSharePerPlant(plants: plants)
+        scratch.plantShare = plantShare
         let partnerShare = establishment.partnered.partnerProfitShare
         let noise = ops.appealSignalNoise * 3.4641016151377544  // sd of U(-0.5, 0.5) is 1/sqrt(12)
         for j in 0..<J {

@@ -5,7 +5,7 @@
 /// main customer (domestic customers already abroad: follow the customer), supplier
 /// contacts (suppliers already abroad), and unsolicited orders (more for niche and
 /// innovative firms). An arrival lands on a market with weights for size, closeness
-/// (1 - PD, with an aversion that global vision softens), the firm's ties and, when
+/// (1 - PD, with an aversion that global vision and experience K_I soften), the firm's ties and, when
 /// following partners, where the partners are.
 struct Opportunity {
     var market: Int
@@ -44,15 +44,18 @@ extension FirmStepContext {
         // Where it lands.
         let J = marketCount
         let base = i * J
-        let aversion = scenario.model.psychicDistance.distanceAversion * (1 - scenario.model.psychicDistance.visionDiscount * vision)
+        let distance = scenario.model.psychicDistance
+        let aversion = distance.distanceAversion * (1 - distance.visionDiscount * vision)
+            * (1 - distance.experienceDiscount * store.generalKnowledge[i])
         var sum = 0.0
         for j in 0..<J {
             var w: Double
             switch trigger {
             case .mainCustomer:
-                w = customerPresence[j]
+                // Following a partner still weighs distance, at half the firm's aversion.
+                w = customerPresence[j] * _exp(0.5 * aversion * simulation.logCloseness[j])
             case .supplier:
-                w = supplierPresence[j]
+                w = supplierPresence[j] * _exp(0.5 * aversion * simulation.logCloseness[j])
             default:
                 w = simulation.sizeAttraction[j] * _exp(aversion * simulation.logCloseness[j])
                     * (1 + o.tieWeight * store.foreignTie[base + j])

@@ -25,6 +25,8 @@ extension FirmStepContext {
             scratch.incidents += cost
             store.marketProfit[base + j] -= cost
             store.trust[base + j] = max(0, trust - parameters.trustLoss)
+            store.lastSurpriseStep[base + j] = Int32(step)
+            store.lastSurpriseKind[base + j] = kind.rawValue
             events.append(FirmEvent(firm: i, step: step, market: j, kind: .surprise, cause: kind,
                                     fromMode: mode, toMode: mode, value: cost, partnered: store.partnered[base + j]))
         }

@@ -54,6 +54,9 @@ public struct PsychicDistanceParameters: Codable, Sendable, Equatable {
     public var distanceAversion: Double = 5.0
     /// Share of the distance aversion removed by global vision G.
     public var visionDiscount: Double = 0.8
+    /// Share of the distance aversion removed by internationalization knowledge K_I: as
+    /// experience accumulates, more distant markets come into view (Uppsala).
+    public var experienceDiscount: Double = 0.8
     public init() {}
 }
 
@@ -220,7 +223,7 @@ public struct OperationsParameters: Codable, Sendable, Equatable {
 public struct SurpriseParameters: Codable, Sendable, Equatable {
     public var enabled: Bool = true
     /// Yearly hazard for an operation with no knowledge and no trust.
-    public var baseRate: Double = 0.3
+    public var baseRate: Double = 0.45
     /// Hazard x (1 - this x K_j).
     public var knowledgeProtection: Double = 0.7
     /// Hazard x (1 - this x trust).
@@ -272,16 +275,14 @@ public struct DecommitmentParameters: Codable, Sendable, Equatable {
 /// Backsourcing: production abroad relocated home, with its reason.
 public struct BacksourcingParameters: Codable, Sendable, Equatable {
     public var enabled: Bool = true
-    /// Years of losses of production abroad before it is relocated.
+    /// Years of losses of production abroad, with a surprise within them, before it is relocated.
     public var lossYears: Double = 1.5
     /// The cost advantage has eroded when costLevel > 1 - this ...
     public var minCostAdvantage: Double = 0.1
     /// ... and then relocation happens with this yearly hazard.
     public var erosionRate: Double = 0.4
-    /// A scheduled home crisis, or home log demand below this level (a deep slump, about
-    /// 2.5 stationary sd), makes home capacity idle ...
-    public var homeCrisisLevel: Double = -0.35
-    /// ... and production abroad is brought home with this yearly hazard.
+    /// A scheduled crisis at home (`environment.crises` naming "home" or "all") makes home
+    /// capacity idle, and production abroad is brought home with this yearly hazard.
     public var idleCapacityRate: Double = 0.25
     /// Relocation cost as a share of the mode-4 entry cost.
     public var relocationCostShare: Double = 0.3

@@ -75,11 +75,11 @@ public struct Segment: Codable, Sendable, Equatable {
     public static var defaultMixture: [Segment] {
         var traditional = Segment()
         traditional.name = "traditional"
-        traditional.share = 0.18
+        traditional.share = 0.10
 
         var knowledge = Segment()
         knowledge.name = "knowledge_intensive"
-        knowledge.share = 0.32
+        knowledge.share = 0.28
         knowledge.founderExperience = TraitDistribution(mean: 0.55, sd: 0.2)
         knowledge.globalVision = TraitDistribution(mean: 0.6, sd: 0.2)
         knowledge.niche = TraitDistribution(mean: 0.65, sd: 0.18)
@@ -95,7 +95,7 @@ public struct Segment: Codable, Sendable, Equatable {
 
         var cluster = Segment()
         cluster.name = "cluster"
-        cluster.share = 0.24
+        cluster.share = 0.36
         cluster.founderExperience = TraitDistribution(mean: 0.2, sd: 0.12)
         cluster.globalVision = TraitDistribution(mean: 0.12, sd: 0.08)
         cluster.niche = TraitDistribution(mean: 0.3, sd: 0.15)

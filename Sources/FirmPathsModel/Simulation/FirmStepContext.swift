@@ -122,4 +122,6 @@ struct FirmStepScratch {
     var expanded = false
     /// Yearly foreign potential common to all markets (computed once per step in operations).
     var potentialFactor = 0.0
+    /// Share of home production each plant abroad took over in this step.
+    var plantShare = 0.0
 }

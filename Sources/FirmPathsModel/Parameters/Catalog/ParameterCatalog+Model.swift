@@ -46,6 +46,8 @@ extension ParameterCatalog {
     ]
 
     static let opportunities: [ParameterSpec] = [
+        model("psychicDistance.experienceDiscount", ParameterUnit.share, .share,
+              "Johanson & Vahlne 1977: experience brings more distant markets within reach"),
         model("opportunities.coincidenceRate", ParameterUnit.ratePerYear, .nonNegative, "seed 002 (trigger: coincidence)"),
         model("opportunities.searchRate", ParameterUnit.ratePerYear, .nonNegative, "seed 002 (trigger: identified future market)"),
         model("opportunities.searchAlertnessExponent", ParameterUnit.exponent, .nonNegative,

@@ -75,8 +75,6 @@ extension ParameterCatalog {
         model("backsourcing.lossYears", ParameterUnit.years, .positive, "Kinkel & Maloca: relocations follow within a few years"),
         model("backsourcing.minCostAdvantage", "share of home cost", .share, "Kinkel & Maloca: eroding cost advantage"),
         model("backsourcing.erosionRate", ParameterUnit.ratePerYear, .nonNegative, "Kinkel & Maloca: up to 30% of relocations reversed"),
-        model("backsourcing.homeCrisisLevel", ParameterUnit.logDemand, .number(ParameterInterval(lower: nil, upper: 0)),
-              "Kinkel & Maloca: idle home capacity brings production back"),
         model("backsourcing.idleCapacityRate", ParameterUnit.ratePerYear, .nonNegative, "Kinkel & Maloca: capacity utilisation at home"),
         model("backsourcing.relocationCostShare", "share of mode-4 entry cost", .nonNegative, "modelling choice: moving back costs money"),
         model("backsourcing.retainedMode", ParameterUnit.mode, .integer(min: 0, max: 3),
