@@ -3,13 +3,14 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/firmpaths
 SCENARIO ?= Scenarios/default.json
 
-.PHONY: all build release run test bench clean help
+.PHONY: all build release run test test-report bench clean help
 
 all: release
 
 help:
 	@echo "make run     build (release) and run $(SCENARIO) into Results/default/"
 	@echo "make test    build and run the test suites"
+	@echo "make test-report  run default, render report.html in headless Chromium, check every chart"
 	@echo "make build   debug build"
 	@echo "make clean   remove build products"
 
@@ -24,6 +25,9 @@ run: release
 
 test:
 	$(SWIFT) test
+
+test-report:
+	SWIFT=$(SWIFT) scripts/test-report.sh
 
 clean:
 	rm -rf .build

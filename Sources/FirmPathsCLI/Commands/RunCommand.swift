@@ -11,7 +11,8 @@ struct RunCommand: Command {
                          [--every K] [--no-trajectories] [--overwrite] [--quiet]
 
     SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`).
-    Writes DIR/manifest.json, firms.csv, trajectories.csv and events.csv (see Results/README.md).
+    Writes DIR/manifest.json, firms.csv, trajectories.csv and events.csv (see Results/README.md),
+    then DIR/report.html with the charts (see `firmpaths help report`).
 
     Options:
       --seed N            run seed (default: the scenario's `seed`)
@@ -52,8 +53,10 @@ struct RunCommand: Command {
         } catch {
             throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
         }
+        let report = try ReportCommand.write(directory: directory)
         guard !parsed.has("--quiet") else { return }
         console.out(summary(of: result, scenario: loaded.scenario, seed: seed, directory: directory))
+        console.out("report: \(report)\n")
     }
 
     static func summary(of result: SingleRunResult, scenario: Scenario, seed: UInt64, directory: String) -> String {

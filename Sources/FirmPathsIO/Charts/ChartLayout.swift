@@ -82,6 +82,8 @@ enum ChartLayout {
 
     /// Shortens text to fit a width, ending with an ellipsis; the full text should go in a tooltip.
     static func truncate(_ text: String, width: Double, size: Double) -> String {
+        // Text measured to fit is never cut, whatever the average character width says.
+        guard textWidth(text, size: size) > width else { return text }
         let maxChars = Int(width / (size * charWidth))
         guard text.count > maxChars, maxChars > 1 else { return text }
         return String(text.prefix(maxChars - 1)) + "…"

@@ -1,0 +1,243 @@
+import Foundation
+
+/// `report.html` of a run or sweep directory: one self-contained page (inline SVG and CSS)
+/// built from the files the run wrote. Large files are streamed and aggregated, never held.
+public enum RunReport {
+    /// Builds the page for `directory`.
+    public static func build(directory: String) throws(ReportError) -> HTMLPage {
+        let manifest = try RunManifest.load(directory: directory)
+        var sections: [HTMLSection] = []
+        let hasFirms = RunFiles.exists(RunFiles.firms, in: directory)
+        if hasFirms {
+            let firms = try FirmRecord.loadAll(directory: directory)
+            sections.append(pathSection(firms))
+            if RunFiles.exists(RunFiles.trajectories, in: directory) {
+                let summary = try TrajectorySummary.load(directory: directory, firms: firms, years: manifest.years)
+                sections += timeSections(summary)
+            } else {
+                sections.append(HTMLSection(heading: "Over time", blocks: [
+                    .paragraph("This run wrote no trajectories.csv (run without --no-trajectories to see the charts over time)."),
+                ]))
+            }
+            if RunFiles.exists(RunFiles.events, in: directory) {
+                sections.append(try ladderSection(directory: directory, firms: firms, manifest: manifest))
+            }
+        }
+        if RunFiles.exists(RunFiles.runs, in: directory) {
+            sections.append(sweepSection(try SweepSummary.load(directory: directory)))
+        }
+        if !hasFirms && !RunFiles.exists(RunFiles.runs, in: directory) {
+            throw ReportError("'\(directory)' holds neither firms.csv (a run) nor runs.csv (a sweep)", isIOFailure: false)
+        }
+        sections.append(parameterSection(manifest))
+        let what = manifest.kind == "sweep" ? "sweep" : "run"
+        var intro = manifest.scenarioDescription.isEmpty ? "" : manifest.scenarioDescription + ". "
+        intro += "Scenario \(manifest.scenarioName): \(manifest.scenario["population"]?["firms"]?.intValue ?? 0) firms "
+            + "over \(manifest.years) years (\(manifest.stepsPerYear) steps a year), seed \(manifest.seed)."
+        return HTMLPage(title: "FirmPaths \(what) report: \(manifest.scenarioName)", intro: intro, sections: sections,
+                        footer: "firmpaths \(manifest.version) · scenario \(manifest.scenarioName) · seed \(manifest.seed)"
+                            + (manifest.command.isEmpty ? "" : " · command: " + manifest.command.joined(separator: " "))
+                            + " · directory \(directory)")
+    }
+
+    /// Builds the page and writes `directory/report.html`; returns its path.
+    @discardableResult
+    public static func write(directory: String) throws(ReportError) -> String {
+        let html = try build(directory: directory).render()
+        let path = RunFiles.path(RunFiles.report, in: directory)
+        let partial = path + ".partial"
+        do {
+            try Data(html.utf8).write(to: URL(fileURLWithPath: partial))
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw ReportError("cannot write '\(path)': \(error.localizedDescription)", isIOFailure: true)
+        }
+        return path
+    }
+
+    static func pathColor(_ index: Int) -> String { ChartStyle.standard.color(at: index) }
+
+    static func percent(_ share: Double) -> String { EventWording.fixed(share * 100, 1) + "%" }
+
+    // MARK: - Sections
+
+    static func pathSection(_ firms: [FirmRecord]) -> HTMLSection {
+        let total = firms.count
+        let counts = PathNames.all.map { name in firms.filter { $0.path == name }.count }
+        let bars = PathNames.all.enumerated().map { i, name in
+            let share = total > 0 ? Double(counts[i]) / Double(total) : 0
+            return BarChart.Bar(label: PathNames.display(name), value: share, annotation: "\(percent(share)) (\(counts[i]))",
+                                color: pathColor(i))
+        }
+        let chart = BarChart(title: "Share of firms on each path", bars: bars, yLabel: "Share of all firms", yUnit: "%",
+                             xLabel: "Path (classified from each firm's whole trajectory)", yIsPercent: true)
+        return HTMLSection(heading: "1. Paths", blocks: [
+            .figure(HTMLFigure(svg: chart.svg(), caption: "Share of the \(total) firms on each path, with counts in brackets. "
+                + "Rules: see firms.csv `rule` and Results/README.md.")),
+        ])
+    }
+
+    static func timeSections(_ summary: TrajectorySummary) -> [HTMLSection] {
+        let years = (0..<summary.years).map(Double.init)
+        func lines(_ value: (Int, Int) -> Double?) -> [LineSeries] {
+            PathNames.all.indices.compactMap { p in
+                guard summary.alive[p].contains(where: { $0 > 0 }) else { return nil }
+                return LineSeries(name: PathNames.display(PathNames.all[p]),
+                                  points: (0..<summary.years).map { LinePoint(x: Double($0), y: value(p, $0)) },
+                                  color: pathColor(p))
+            }
+        }
+        let exporting = LineChart(title: "Share of living firms that sell abroad, by path",
+                                  series: lines { summary.shareExporting(path: $0, year: $1) },
+                                  xLabel: "Time since the start of the run", xUnit: "years",
+                                  yLabel: "Firms exporting", yUnit: "%", yIsPercent: true,
+                                  yRange: 0...1)
+        let foreign = LineChart(title: "Mean foreign share of sales, by path",
+                                series: lines { summary.meanForeignShare(path: $0, year: $1) },
+                                xLabel: "Time since the start of the run", xUnit: "years",
+                                yLabel: "Foreign share of sales", yUnit: "%", yIsPercent: true,
+                                yRange: 0...1)
+        func areas(_ title: String, _ names: [String], _ counts: [[Int]]) -> StackedAreaChart {
+            StackedAreaChart(title: title, x: years,
+                             layers: names.enumerated().map { AreaLayer(name: PathNames.display($1), values: counts[$0].map(Double.init)) },
+                             scale: .shares, xLabel: "Time since the start of the run", xUnit: "years",
+                             yLabel: "Share of living firms")
+        }
+        let average = "Each year averages over the steps of that year in which a firm was alive."
+        return [
+            HTMLSection(heading: "2. Exporting over time, by path", blocks: [
+                .figure(HTMLFigure(svg: exporting.svg(), caption: "Share of living firms with foreign sales. " + average)),
+                .figure(HTMLFigure(svg: foreign.svg(), caption: "Foreign sales as a share of total sales (0 for firms that do not export). "
+                    + average)),
+            ]),
+            HTMLSection(heading: "3. Johanson-Mattsson quadrants over time", blocks: [
+                .figure(HTMLFigure(svg: areas("Johanson-Mattsson network quadrant", TrajectorySummary.quadrants, summary.quadrant).svg(),
+                                   caption: "The firm's own degree of internationalization against its network's "
+                                    + "(Johanson & Mattsson 1988), as shares of the living firms. " + average)),
+            ]),
+            HTMLSection(heading: "4. Stage models over time", blocks: [
+                .figure(HTMLFigure(svg: areas("Dollinger stage", TrajectorySummary.dollingerStages, summary.dollinger).svg(),
+                                   caption: "Dollinger's stages of export development, as shares of the living firms. " + average)),
+                .figure(HTMLFigure(svg: areas("I-model stage", TrajectorySummary.imodelStages, summary.imodel).svg(),
+                                   caption: "Innovation-related internationalization (I-model) stages, as shares of the living firms. "
+                                    + average)),
+            ]),
+        ]
+    }
+
+    static func ladderSection(directory: String, firms: [FirmRecord], manifest: RunManifest) throws(ReportError) -> HTMLSection {
+        let events = try EventReader(directory: directory)
+        let run = firms.first?.run ?? 0
+        var counts: [FirmKey: Int] = [:]
+        try events.forEach { counts[FirmKey(run: $0.run, firm: $0.firm), default: 0] += 1 }
+        let examples = ExampleFirms.choose(firms: firms, eventCounts: counts, run: run)
+        let chosen = Set(examples.values)
+        var byFirm: [Int: [EventRecord]] = [:]
+        try events.forEach { e in
+            if e.run == run && chosen.contains(e.firm) { byFirm[e.firm, default: []].append(e) }
+        }
+        var blocks: [HTMLBlock] = [.paragraph(
+            "One example firm per path: of the firms on that path, the one with the most events among those at or below "
+                + "the path's 75th percentile of events (ties: lowest id). Bars show the establishment mode in each market the "
+                + "firm touched, closest market (lowest psychic distance, PD) on top; symbols mark events. "
+                + "`firmpaths explain \(directory) --firm ID` tells each firm's story in words.")]
+        for name in PathNames.all {
+            guard let firm = examples[name] else { continue }
+            let record = firms.first { $0.firm == firm && $0.run == run }
+            let firmEvents = byFirm[firm] ?? []
+            let title = "Firm \(firm) (\(PathNames.display(name))): establishment mode by market"
+            let rule = record?.rule ?? ""
+            let marketEvents = firmEvents.filter { !$0.market.isEmpty }
+            if marketEvents.isEmpty {
+                blocks.append(.subheading("Firm \(firm) (\(PathNames.display(name)))"))
+                blocks.append(.paragraph("This firm never entered a foreign market, so it has no ladder. "
+                    + "Events: " + firmEvents.map { "year \($0.year): " + EventWording.sentence($0) }.joined(separator: "; ")
+                    + ". Rule: \(rule)."))
+                continue
+            }
+            let chart = FirmLadder.chart(title: title, events: firmEvents, stepsPerYear: manifest.stepsPerYear, years: manifest.years)
+            blocks.append(.figure(HTMLFigure(svg: chart.svg(),
+                                             caption: "Firm \(firm), classified \(PathNames.display(name)) by rule \(rule); "
+                                                + "\(firmEvents.count) events. Hover a symbol for its cause.")))
+        }
+        return HTMLSection(heading: "5. Example firms: the establishment ladder", blocks: blocks)
+    }
+
+    static func sweepSection(_ sweep: SweepSummary) -> HTMLSection {
+        var blocks: [HTMLBlock] = [.paragraph(
+            "\(sweep.runCount) runs. Each chart shows an outcome against one swept parameter: the mean over the runs at each "
+                + "value with its 95% interval (t-based, over replications"
+                + (sweep.parameters.count > 1 ? ", separately for each setting of the other parameters when there are at most six"
+                    + " such settings, else pooled over them" : "") + ").")]
+        let style = ChartStyle(width: 460, height: 300)
+        for parameter in sweep.parameters {
+            blocks.append(.subheading("Outcomes against \(parameter)"))
+            let panels = sweep.panels.filter { $0.parameter == parameter }
+            let figures = panels.map { panel in
+                let chart = IntervalChart(title: panel.outcome.label, series: panel.series,
+                                          xLabel: SweepSummary.shortName(parameter), yLabel: panel.outcome.label,
+                                          yUnit: panel.outcome.unit ?? (panel.outcome.isShare ? "%" : nil),
+                                          yIsPercent: panel.outcome.isShare, style: style)
+                let runs = panel.minRuns == panel.maxRuns ? "\(panel.minRuns)" : "\(panel.minRuns)–\(panel.maxRuns)"
+                return HTMLFigure(svg: chart.svg(), caption: "\(panel.outcome.column) against \(parameter); \(runs) runs per point.")
+            }
+            blocks.append(.figureRow(figures))
+        }
+        return HTMLSection(heading: "6. Sweep: outcomes against the swept parameters", blocks: blocks)
+    }
+
+    static func parameterSection(_ manifest: RunManifest) -> HTMLSection {
+        let s = manifest.scenario
+        func text(_ value: JSONValue?) -> String {
+            guard let value else { return "" }
+            if let number = value.doubleValue {
+                return number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            }
+            if let string = value.stringValue { return string }
+            if let bool = value.boolValue { return bool ? "true" : "false" }
+            return (try? value.serialized(pretty: false)) ?? ""
+        }
+        var key: [[String]] = [
+            ["name", manifest.scenarioName],
+            ["description", manifest.scenarioDescription],
+            ["firms", text(s["population"]?["firms"])],
+            ["years", String(manifest.years)],
+            ["steps per year", String(manifest.stepsPerYear)],
+            ["seed", manifest.seed],
+            ["firmpaths version", manifest.version],
+            ["kind", manifest.kind],
+        ]
+        if !manifest.command.isEmpty { key.append(["command", manifest.command.joined(separator: " ")]) }
+        if let file = manifest.raw["scenario_file"]?.stringValue { key.append(["scenario file", file]) }
+        var blocks: [HTMLBlock] = [.table(HTMLTable(headers: ["Setting", "Value"], rows: key, caption: "Scenario"))]
+        if let policy = s["policy"]?.objectValue {
+            blocks.append(.table(HTMLTable(headers: ["Policy lever", "Value"], rows: policy.members.map { [$0.key, text($0.value)] },
+                                           caption: "Policy levers")))
+        }
+        if let segments = s["population"]?["segments"]?.arrayValue, !segments.isEmpty {
+            let traits = [("founderExperience", "founder experience"), ("globalVision", "global vision"), ("niche", "niche"),
+                          ("productivity", "productivity"), ("riskTolerance", "risk tolerance"), ("employees", "employees"),
+                          ("networkingCapability", "networking"), ("clusterMembership", "in a cluster")]
+            let rows = segments.map { segment in
+                [text(segment["name"]), percent(segment["share"]?.doubleValue ?? 0)]
+                    + traits.map { trait in
+                        if let mean = segment[trait.0]?["mean"]?.doubleValue { return EventWording.fixed(mean, 2) }
+                        if let share = segment[trait.0]?.doubleValue { return percent(share) }
+                        return ""
+                    }
+            }
+            blocks.append(.table(HTMLTable(headers: ["Segment", "Share"] + traits.map(\.1), rows: rows,
+                                           caption: "Population segments (trait means; standard deviations in manifest.json)")))
+        }
+        if let regions = s["markets"]?["regions"]?.arrayValue, !regions.isEmpty {
+            let columns = ["markets", "psychicDistanceMin", "psychicDistanceMax", "sizeMedian", "costLevel", "costDriftPerYear"]
+            let rows = regions.map { region in [text(region["name"])] + columns.map { text(region[$0]) } }
+            blocks.append(.table(HTMLTable(headers: ["Region"] + columns, rows: rows, caption: "Foreign market regions")))
+        }
+        blocks.append(.paragraph("The full resolved scenario is in manifest.json (\"scenario\"); rerun with the command above "
+            + "and the same version to reproduce this page."))
+        return HTMLSection(heading: "7. Scenario and reproducibility", blocks: blocks)
+    }
+}
