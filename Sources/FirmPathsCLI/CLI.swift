@@ -45,6 +45,7 @@ protocol Command: Sendable {
 public enum FirmPathsCLI {
     static let commands: [any Command.Type] = [
         RunCommand.self, CheckCommand.self, ScenariosCommand.self, ParamsCommand.self, HelpCommand.self,
+        SweepCommand.self, MergeCommand.self,
     ]
 
     static var overview: String {
