@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/firmpaths
 SCENARIO ?= Scenarios/default.json
 
-.PHONY: all build release run test bench clean help
+.PHONY: all build release run test test-resume bench clean help
 
 all: release
 
@@ -11,6 +11,7 @@ help:
 	@echo "make run     build (release) and run $(SCENARIO) into Results/default/"
 	@echo "make test    build and run the test suites"
 	@echo "make build   debug build"
+	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
 	@echo "make clean   remove build products"
 
 build:
@@ -24,6 +25,10 @@ run: release
 
 test:
 	$(SWIFT) test
+
+# Acceptance check for resumable sweeps (release build); see scripts/kill-resume-test.sh.
+test-resume:
+	scripts/kill-resume-test.sh
 
 clean:
 	rm -rf .build
