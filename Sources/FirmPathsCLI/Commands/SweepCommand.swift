@@ -103,7 +103,9 @@ struct SweepCommand: Command {
 
         if result.interrupted {
             reporter?.finish()
-            let resumeArguments = arguments.contains("--resume") ? arguments : arguments + ["--resume"]
+            // Same arguments, so the resume passes the identity check; --overwrite would contradict --resume.
+            let kept = arguments.filter { $0 != "--overwrite" && $0 != "--resume" }
+            let resumeArguments = kept + ["--resume"]
             console.err("interrupted: \(result.resumedFrom + result.completed) of \(result.runs) runs are complete in \(directory)/\n"
                 + "continue with: firmpaths sweep " + resumeArguments.map(shellQuoted).joined(separator: " ") + "\n")
             // 128 + SIGINT, the shell convention for a run stopped by Ctrl-C; the completed runs are synced.
