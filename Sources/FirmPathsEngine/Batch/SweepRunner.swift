@@ -89,6 +89,10 @@ public enum SweepRunner {
 
         var start: SweepProgress?
         if options.resume, hasVisibleFiles(directory) {
+            guard FileManager.default.fileExists(atPath: manifestPath) else {
+                throw .invalidInput("cannot resume in '\(directory)': it has files but no manifest.json, so it is not a sweep "
+                    + "directory; use --overwrite to replace its files or --out DIR")
+            }
             let existing = try SweepManifest.read(manifestPath)
             guard case .object(let current) = manifest else { throw .invalidInput("internal: manifest is not an object") }
             let differing = SweepManifest.differences(existing, current, ignoring: SweepManifest.nonIdentityKeys)
