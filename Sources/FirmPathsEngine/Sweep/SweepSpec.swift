@@ -100,6 +100,12 @@ public struct SweepSpec: Sendable, Equatable {
             let factors = factors(object)
             let method = method(designName, object)
             checkApplicableKeys(designName, object)
+            // Paths are checked even when other parts are wrong, so every problem shows at once.
+            var paths = object["parameters"]?.objectValue?.keys ?? []
+            for row in object["combinations"]?.arrayValue ?? [] {
+                for key in row.objectValue?.keys ?? [] where !paths.contains(key) { paths.append(key) }
+            }
+            for path in paths { checkParameter(path) }
             guard let designName, let method, let factors, let seed, problems.isEmpty else { return nil }
             let design = SweepDesign(factors: factors, method: method)
             let spec = SweepSpec(design: design, designName: designName, replications: replications,
@@ -112,7 +118,6 @@ public struct SweepSpec: Sendable, Equatable {
             } catch {
                 report("sweep", "\(error)")
             }
-            for path in spec.paths { checkParameter(path) }
             return problems.isEmpty ? spec : nil
         }
 
