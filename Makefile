@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/firmpaths
 SCENARIO ?= Scenarios/default.json
 
-.PHONY: all build release run test test-report bench clean help
+.PHONY: all build release run test test-report test-resume bench clean help
 
 all: release
 
@@ -12,6 +12,7 @@ help:
 	@echo "make test    build and run the test suites"
 	@echo "make test-report  run default, render report.html in headless Chromium, check every chart"
 	@echo "make build   debug build"
+	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
 	@echo "make clean   remove build products"
 
 build:
@@ -28,6 +29,10 @@ test:
 
 test-report:
 	SWIFT=$(SWIFT) scripts/test-report.sh
+
+# Acceptance check for resumable sweeps (release build); see scripts/kill-resume-test.sh.
+test-resume:
+	scripts/kill-resume-test.sh
 
 clean:
 	rm -rf .build

@@ -45,7 +45,7 @@ protocol Command: Sendable {
 public enum FirmPathsCLI {
     static let commands: [any Command.Type] = [
         RunCommand.self, CheckCommand.self, ScenariosCommand.self, ParamsCommand.self, HelpCommand.self,
-        ReportCommand.self, ExplainCommand.self, DemoCommand.self,
+        SweepCommand.self, MergeCommand.self, ReportCommand.self, ExplainCommand.self, DemoCommand.self,
     ]
 
     static var overview: String {

@@ -1,0 +1,132 @@
+import FirmPathsEngine
+import FirmPathsIO
+import FirmPathsModel
+import Foundation
+
+/// `firmpaths sweep SCENARIO`: every run of the scenario's `sweep` block, streamed into one directory.
+struct SweepCommand: Command {
+    static let name = "sweep"
+    static let summary = "Run a scenario's parameter sweep in parallel (resumable, shardable)"
+    static let help = """
+    Usage: firmpaths sweep SCENARIO [--threads N] [--out DIR] [--record LIST] [--every K]
+                           [--shard I/N] [--resume] [--overwrite] [--quiet] [--set PATH=VALUE]...
+
+    Runs every design point of the scenario's `sweep` block times its `replications`
+    (a scenario without a sweep block is one point). Run k of point p, replication r is
+    k = p * replications + r, with seed RunSeed.derive(base seed, p, r), written to runs.csv.
+    Rows are written in run order, so the files do not depend on --threads.
+
+    Files in DIR: manifest.json, runs.csv, firms.csv, trajectories.csv, events.csv (as chosen by
+    --record). They are written in place while the sweep runs so that an interrupted sweep keeps
+    its completed runs; progress.json records how much of them is valid until the sweep completes.
+
+    Options:
+      --threads N       worker threads, one run each (default: all available)
+      --out DIR         output directory (default: Results/<scenario name>-sweep)
+      --record LIST     tables to write: runs, firms, steps, events or all, comma-separated
+                        (default: runs,firms)
+      --every K         with steps: write trajectory rows every K-th step only (default 1)
+      --shard I/N       run only runs with run % N == I (combine shards with `firmpaths merge`)
+      --resume          continue an interrupted sweep in DIR (same scenario, sweep and options)
+      --overwrite       replace the sweep files of a non-empty DIR
+      --quiet           no progress and no summary
+      --set PATH=VALUE  override a parameter of the scenario before sweeping (repeatable)
+
+    Ctrl-C stops handing out runs, keeps the completed ones and prints the --resume command.
+    Re-run any single run alone with `firmpaths run SCENARIO --seed SEED --set PATH=VALUE ...`
+    using its seed and parameter values from runs.csv.
+
+    Examples:
+      firmpaths sweep Scenarios/promotion-sweep.json --threads 8 --out Results/promo
+      firmpaths sweep default --set population.firms=200 --record all --every 4
+      firmpaths sweep big.json --shard 0/4 --out Results/big-0     # one of 4 cluster jobs
+
+    """
+
+    static func run(_ arguments: [String], console: Console) throws(CLIError) {
+        let parsed = try Arguments(arguments, options: ["--threads", "--out", "--record", "--every", "--shard", "--set"],
+                                   flags: ["--resume", "--overwrite", "--quiet"], usage: help)
+        guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
+            throw CLIError(.usage, parsed.positionals.isEmpty ? "missing SCENARIO" : "expected one SCENARIO, found \(parsed.positionals.count)",
+                           usage: help)
+        }
+        let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
+        let every = try parsed.int("--every", usage: help, range: 1...1_000_000) ?? 1
+        var record = SweepRecord.sweepDefault
+        if let text = parsed.value("--record") {
+            guard let parsedRecord = SweepRecord(parsing: text) else {
+                throw CLIError(.usage, "option --record expects runs, firms, steps, events or all (comma-separated), found '\(text)'",
+                               usage: help)
+            }
+            record = parsedRecord
+        }
+        var shard = ShardSpec.all
+        if let text = parsed.value("--shard") {
+            do {
+                shard = try ShardSpec(parsing: text)
+            } catch {
+                throw CLIError(.usage, "\(error)", usage: help)
+            }
+        }
+        if parsed.has("--resume") && parsed.has("--overwrite") {
+            throw CLIError(.usage, "--resume and --overwrite contradict each other", usage: help)
+        }
+
+        let overrides = parsed.all("--set")
+        let file = try ScenarioResolution.path(for: argument, environment: console.environment)
+        let loaded = try ScenarioResolution.load(argument, overrides: overrides, environment: console.environment)
+        let sweep: PreparedSweep
+        do {
+            sweep = try PreparedSweep.prepare(loaded, file: file, threads: threads)
+        } catch {
+            throw CLIError(.dataError, error.description)
+        }
+        let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name + "-sweep"
+        let options = SweepOptions(directory: directory, threads: threads, record: record, every: every, shard: shard,
+                                   resume: parsed.has("--resume"), overwrite: parsed.has("--overwrite"),
+                                   overrides: overrides)
+        let quiet = parsed.has("--quiet")
+        let total = sweep.plan.shard(shard).count
+        let reporter: ProgressReporter? = quiet ? nil
+            : ProgressReporter(total: total, threads: threads, live: console.errIsTerminal) { console.err($0) }
+
+        let cancellation = SweepCancellation()
+        cancellation.handleInterrupts()
+        let result: SweepResult
+        do {
+            result = try SweepRunner.execute(sweep, options: options, cancellation: cancellation, progress: reporter)
+        } catch {
+            cancellation.stopHandlingInterrupts()
+            throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+        }
+        cancellation.stopHandlingInterrupts()
+
+        if result.interrupted {
+            reporter?.finish()
+            // Same arguments, so the resume passes the identity check; --overwrite would contradict --resume.
+            let kept = arguments.filter { $0 != "--overwrite" && $0 != "--resume" }
+            let resumeArguments = kept + ["--resume"]
+            console.err("interrupted: \(result.resumedFrom + result.completed) of \(result.runs) runs are complete in \(directory)/\n"
+                + "continue with: firmpaths sweep " + resumeArguments.map(shellQuoted).joined(separator: " ") + "\n")
+            // 128 + SIGINT, the shell convention for a run stopped by Ctrl-C; the completed runs are synced.
+            exit(130)
+        }
+        guard !quiet else { return }
+        if result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume") {
+            console.err("\(directory)/ is already complete (\(result.runs) runs)\n")
+            return
+        }
+        reporter?.finish()
+        var note = "wrote \(directory)/ (\(record.files.joined(separator: ", ")))"
+        if result.resumedFrom > 0 { note += ", resumed after \(result.resumedFrom) runs" }
+        if shard != .all { note += ", shard \(shard) of \(sweep.plan.count) runs" }
+        console.err(note + "\n")
+    }
+
+    /// Quotes an argument for a POSIX shell when it contains anything beyond safe characters.
+    static func shellQuoted(_ text: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        if !text.isEmpty && text.allSatisfy({ safe.contains($0) }) { return text }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

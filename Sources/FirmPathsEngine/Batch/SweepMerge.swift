@@ -1,0 +1,251 @@
+import FirmPathsIO
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a merge combined.
+public struct SweepMergeResult: Sendable, Equatable {
+    /// Number of shard directories.
+    public var shards: Int
+    /// Runs in the merged sweep.
+    public var runs: Int
+    /// Files written, besides the manifest.
+    public var files: [String]
+}
+
+/// Combines the directories of `--shard I/N` sweeps into the directory the unsharded sweep
+/// would have written, byte for byte.
+///
+/// Run `r` belongs to shard `r % N` and each shard's files are in increasing run order, so the
+/// merge walks `r = 0, 1, ...` and copies run `r`'s rows (a group of consecutive rows with
+/// leading field `r`) from shard `r % N`'s file: a streaming k-way merge whose memory is one read
+/// buffer per shard, independent of the number of runs.
+public enum SweepMerge {
+    /// Merges `shards` into `output`.
+    ///
+    /// Checks before writing anything: every directory is a complete sweep shard; all come from
+    /// the same tool version, scenario, sweep, base seed and record settings; their shard specs
+    /// are exactly `0/N ... (N-1)/N`. While copying it checks that every row of a shard file
+    /// belongs to that shard, in increasing run order, and that `runs.csv` (when recorded) has
+    /// exactly one row for each run.
+    /// - Throws: `EngineError.invalidInput` for shards that do not fit together, `.io` for file failures.
+    public static func merge(shards directories: [String], into output: String, overwrite: Bool) throws(EngineError) -> SweepMergeResult {
+        guard !directories.isEmpty else { throw .invalidInput("no shard directories given") }
+        var manifests: [JSONObject] = []
+        for directory in directories {
+            let path = OutputDirectory.file("manifest.json", in: directory)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw .invalidInput("'\(directory)' is not a sweep directory: it has no manifest.json")
+            }
+            let manifest = try SweepManifest.read(path)
+            guard manifest["complete"]?.boolValue == true else {
+                throw .invalidInput("'\(directory)' is an unfinished sweep; complete it with `firmpaths sweep ... --resume` first")
+            }
+            manifests.append(manifest)
+        }
+        let reference = manifests[0]
+        for (index, manifest) in manifests.enumerated().dropFirst() {
+            let differing = SweepManifest.differences(reference, manifest,
+                                                      ignoring: SweepManifest.nonIdentityKeys.union(SweepManifest.shardKeys))
+            guard differing.isEmpty else {
+                throw .invalidInput("'\(directories[index])' does not belong to the same sweep as '\(directories[0])' "
+                    + "(differs in \(differing.joined(separator: ", ")))")
+            }
+        }
+        // Shard specs: each of 0..<N exactly once.
+        var owner: [Int: Int] = [:]
+        var count: Int?
+        for (index, manifest) in manifests.enumerated() {
+            guard let shardIndex = manifest["shard"]?["index"]?.intValue, let shardCount = manifest["shard"]?["count"]?.intValue,
+                  shardCount >= 1, shardIndex >= 0, shardIndex < shardCount
+            else { throw .invalidInput("'\(directories[index])/manifest.json' has no valid shard") }
+            if let count, count != shardCount {
+                throw .invalidInput("'\(directories[index])' is shard \(shardIndex)/\(shardCount) but '\(directories[0])' is one of \(count) shards")
+            }
+            count = shardCount
+            if let other = owner[shardIndex] {
+                throw .invalidInput("shard \(shardIndex)/\(shardCount) appears twice: '\(directories[other])' and '\(directories[index])'")
+            }
+            owner[shardIndex] = index
+        }
+        let shardCount = count ?? 1
+        let missing = (0..<shardCount).filter { owner[$0] == nil }
+        guard missing.isEmpty else {
+            throw .invalidInput("missing shard" + (missing.count > 1 ? "s " : " ")
+                + missing.map { "\($0)/\(shardCount)" }.joined(separator: ", "))
+        }
+        guard let runs = reference["runs"]?.intValue, runs >= 0 else {
+            throw .invalidInput("'\(directories[0])/manifest.json' has no run count")
+        }
+        let files = (reference["files"]?.arrayValue ?? []).compactMap(\.stringValue).filter { $0 != "manifest.json" }
+        // Directories ordered by shard index, so shard s is directories[ordered[s]].
+        let ordered = (0..<shardCount).compactMap { owner[$0] }
+
+        try OutputDirectory.prepare(output, overwrite: overwrite)
+        for file in files {
+            let readers = try ordered.map { index throws(EngineError) in
+                try RowGroupReader(path: OutputDirectory.file(file, in: directories[index]))
+            }
+            try mergeFile(readers: readers, runs: runs, exactlyOnePerRun: file == "runs.csv",
+                          into: OutputDirectory.file(file, in: output))
+        }
+        var merged = reference
+        merged["shard"] = .object(JSONObject([("index", .number(0)), ("count", .number(1))]))
+        merged["shard_runs"] = .number(Double(runs))
+        merged["complete"] = .bool(true)
+        try AppendFile.writeAtomically(try SweepManifest.text(.object(merged)), to: OutputDirectory.file("manifest.json", in: output))
+        return SweepMergeResult(shards: shardCount, runs: runs, files: files)
+    }
+
+    private static func mergeFile(readers: [RowGroupReader], runs: Int, exactlyOnePerRun: Bool,
+                                  into path: String) throws(EngineError) {
+        let shardCount = readers.count
+        let writer: CSVFileWriter
+        do {
+            writer = try CSVFileWriter(path: path)
+        } catch {
+            throw .io(error.description)
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 21)
+        func flush() throws(EngineError) {
+            do {
+                try writer.writeAll(output)
+            } catch {
+                throw .io(error.description)
+            }
+            output.removeAll(keepingCapacity: true)
+        }
+        // Headers must agree; the first one is written.
+        var header: [UInt8]?
+        for reader in readers {
+            guard let row = try reader.nextRow() else { throw .invalidInput("'\(reader.path)' is empty: it has no header") }
+            if let header, header != row { throw .invalidInput("'\(reader.path)' has a different header than the other shards") }
+            header = row
+        }
+        output += header ?? []
+        for run in 0..<runs {
+            let reader = readers[run % shardCount]
+            var rows = 0
+            while let leading = try reader.peekRun() {
+                guard leading >= run else {
+                    throw .invalidInput("'\(reader.path)': rows of run \(leading) are out of order (after run \(run - shardCount))")
+                }
+                guard leading == run else { break }
+                guard let row = try reader.nextRow() else { break }
+                output += row
+                rows += 1
+                if output.count >= 1 << 20 { try flush() }
+            }
+            if exactlyOnePerRun && rows != 1 {
+                throw .invalidInput("'\(reader.path)' has \(rows) rows for run \(run); expected exactly 1")
+            }
+        }
+        for reader in readers {
+            if let leading = try reader.peekRun() {
+                throw .invalidInput("'\(reader.path)' has rows of run \(leading), which is not one of its shard's runs 0..<\(runs)")
+            }
+        }
+        try flush()
+        do {
+            try writer.finish()
+        } catch {
+            throw .io(error.description)
+        }
+    }
+}
+
+/// Reads a CSV file row by row (RFC 4180 quoting, so a quoted newline does not end a row) and
+/// exposes each row's leading integer field, with a fixed-size read buffer.
+final class RowGroupReader {
+    let path: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var endOfFile = false
+    private var pending: (row: [UInt8], run: Int?)?
+
+    init(path: String) throws(EngineError) {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io("cannot open '\(path)': \(AppendFile.reason(errno))") }
+        descriptor = fd
+    }
+
+    deinit {
+        if descriptor >= 0 { _ = close(descriptor) }
+    }
+
+    /// The leading field of the next row as a run number, or nil at the end of the file.
+    func peekRun() throws(EngineError) -> Int? {
+        if pending == nil { pending = try readRow().map { ($0, Self.leadingInteger($0)) } }
+        guard let pending else { return nil }
+        guard let run = pending.run else { throw .invalidInput("'\(path)': a row does not start with a run number") }
+        return run
+    }
+
+    /// The next row including its newline, or nil at the end of the file.
+    func nextRow() throws(EngineError) -> [UInt8]? {
+        if let pending {
+            self.pending = nil
+            return pending.row
+        }
+        return try readRow()
+    }
+
+    private func readRow() throws(EngineError) -> [UInt8]? {
+        var row: [UInt8] = []
+        var quoted = false
+        while true {
+            if position == buffer.count {
+                guard try fill() else {
+                    guard row.isEmpty else { throw .invalidInput("'\(path)' ends with an incomplete row") }
+                    return nil
+                }
+            }
+            let start = position
+            while position < buffer.count {
+                let byte = buffer[position]
+                position += 1
+                if byte == UInt8(ascii: "\"") {
+                    quoted.toggle()
+                } else if byte == UInt8(ascii: "\n") && !quoted {
+                    row += buffer[start..<position]
+                    return row
+                }
+            }
+            row += buffer[start..<position]
+        }
+    }
+
+    private func fill() throws(EngineError) -> Bool {
+        guard !endOfFile else { return false }
+        buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var count = 0
+        while true {
+            count = buffer.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress, raw.count) }
+            if count < 0 && errno == EINTR { continue }
+            break
+        }
+        guard count >= 0 else { throw .io("cannot read '\(path)': \(AppendFile.reason(errno))") }
+        buffer.removeSubrange(count...)
+        position = 0
+        if count == 0 { endOfFile = true }
+        return count > 0
+    }
+
+    static func leadingInteger(_ row: [UInt8]) -> Int? {
+        var value = 0
+        var digits = 0
+        for byte in row {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { break }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+            if digits > 18 { return nil }
+        }
+        return digits > 0 ? value : nil
+    }
+}

@@ -1,0 +1,317 @@
+import FirmPathsIO
+import FirmPathsModel
+import Foundation
+
+/// How a sweep is executed and where it writes.
+public struct SweepOptions: Sendable {
+    /// Output directory.
+    public var directory: String
+    /// Worker threads; each runs whole runs, one at a time.
+    public var threads: Int
+    /// Tables to write.
+    public var record: SweepRecord
+    /// Write trajectory rows for steps with `step % every == 0` only.
+    public var every: Int
+    /// The slice of the runs this process executes.
+    public var shard: ShardSpec
+    /// Continue a sweep interrupted in `directory`.
+    public var resume: Bool
+    /// Replace the sweep files of a non-empty `directory`.
+    public var overwrite: Bool
+    /// The `--set` overrides already applied to the scenario, recorded in the manifest.
+    public var overrides: [String]
+    /// Seconds between checkpoints (sync + `progress.json`); at most this much work is redone
+    /// after a kill. Syncing costs milliseconds, so checkpoints are not taken after every run.
+    public var checkpointInterval: Double
+    /// Stop as if interrupted once this many runs completed in this invocation (for time-boxed
+    /// jobs and for tests of resuming); nil runs to the end.
+    public var runLimit: Int?
+
+    public init(directory: String, threads: Int = 1, record: SweepRecord = .sweepDefault, every: Int = 1,
+                shard: ShardSpec = .all, resume: Bool = false, overwrite: Bool = false, overrides: [String] = [],
+                checkpointInterval: Double = 0.5, runLimit: Int? = nil) {
+        self.directory = directory
+        self.threads = max(1, threads)
+        self.record = record
+        self.every = max(1, every)
+        self.shard = shard
+        self.resume = resume
+        self.overwrite = overwrite
+        self.overrides = overrides
+        self.checkpointInterval = checkpointInterval
+        self.runLimit = runLimit
+    }
+}
+
+/// What a sweep invocation did.
+public struct SweepResult: Sendable, Equatable {
+    /// Runs of this directory (the shard's runs).
+    public var runs: Int
+    /// Runs already complete when this invocation started (resume).
+    public var resumedFrom: Int
+    /// Runs completed by this invocation.
+    public var completed: Int
+    /// Whether the sweep stopped early (Ctrl-C, `runLimit`); `--resume` continues it.
+    public var interrupted: Bool
+    /// Wall-clock seconds of this invocation's runs.
+    public var seconds: Double
+
+    /// Whether every run of the directory is now complete.
+    public var isComplete: Bool { resumedFrom + completed == runs }
+}
+
+/// Executes a sweep: runs spread over threads, rows streamed to the files in run order,
+/// checkpointed so a kill loses at most one checkpoint interval of work.
+///
+/// Exactness: a run's rows depend only on its seed and parameters (each run is simulated on one
+/// thread from its own seed) and rows are written in run order by `OrderedEmitter`, so the files
+/// are byte-identical for any thread count, any interruption and resume, and any sharding
+/// followed by `SweepMerge`.
+///
+/// Memory stays flat in the number of runs: workers encode a run's rows into its own buffers,
+/// and at most `4 x threads` finished runs wait for an earlier one before being appended.
+public enum SweepRunner {
+    /// Runs (or continues) `sweep` into `options.directory`.
+    /// - Parameters:
+    ///   - cancellation: checked before each run and after each step; cancelling stops the sweep
+    ///     after flushing the completed prefix (the result is then `interrupted`).
+    ///   - progress: told about each run written, in run order.
+    /// - Throws: `EngineError` for directory conflicts, a resume of a different sweep, or I/O failures.
+    public static func execute(_ sweep: PreparedSweep, options: SweepOptions,
+                               cancellation: SweepCancellation = SweepCancellation(),
+                               progress: ProgressReporter? = nil) throws(EngineError) -> SweepResult {
+        let shardPlan = sweep.plan.shard(options.shard)
+        let manifest = SweepManifest.value(sweep, record: options.record, every: options.every, shard: options.shard,
+                                           overrides: options.overrides, complete: false)
+        let directory = options.directory
+        let manifestPath = OutputDirectory.file("manifest.json", in: directory)
+        let progressPath = OutputDirectory.file(SweepProgress.fileName, in: directory)
+
+        var start: SweepProgress?
+        if options.resume, hasVisibleFiles(directory) {
+            guard FileManager.default.fileExists(atPath: manifestPath) else {
+                throw .invalidInput("cannot resume in '\(directory)': it has files but no manifest.json, so it is not a sweep "
+                    + "directory; use --overwrite to replace its files or --out DIR")
+            }
+            let existing = try SweepManifest.read(manifestPath)
+            guard case .object(let current) = manifest else { throw .invalidInput("internal: manifest is not an object") }
+            let differing = SweepManifest.differences(existing, current, ignoring: SweepManifest.nonIdentityKeys)
+            guard differing.isEmpty else {
+                throw .invalidInput("cannot resume in '\(directory)': it holds a different sweep (differs in "
+                    + differing.joined(separator: ", ") + "); use --overwrite to start again or --out DIR")
+            }
+            if existing["complete"]?.boolValue == true {
+                try? FileManager.default.removeItem(atPath: progressPath)
+                return SweepResult(runs: shardPlan.count, resumedFrom: shardPlan.count, completed: 0, interrupted: false,
+                                   seconds: 0)
+            }
+            start = try SweepProgress.read(progressPath)
+            if let done = start?.runsDone, done > shardPlan.count {
+                throw .invalidInput("'\(progressPath)' records \(done) runs but the shard has \(shardPlan.count)")
+            }
+        } else {
+            try OutputDirectory.prepare(directory, overwrite: options.overwrite || options.resume)
+            for name in [SweepProgress.fileName, "manifest.json"] + SweepRecord.all.files {
+                let path = OutputDirectory.file(name, in: directory)
+                if FileManager.default.fileExists(atPath: path) {
+                    do {
+                        try FileManager.default.removeItem(atPath: path)
+                    } catch {
+                        throw .io("cannot remove '\(path)': \(error.localizedDescription)")
+                    }
+                }
+            }
+            try AppendFile.writeAtomically(try SweepManifest.text(manifest), to: manifestPath)
+        }
+
+        let writer = try SweepWriter(directory: directory, record: options.record, paths: sweep.paths, start: start,
+                                     progressPath: progressPath, interval: options.checkpointInterval,
+                                     runLimit: options.runLimit, cancellation: cancellation, progress: progress)
+        let first = writer.runsDone
+        let remaining = shardPlan.count - first
+        let clockStart = ProgressReporter.monotonicSeconds()
+        let encoder = SweepRunEncoder(sweep: sweep, record: options.record, every: options.every, cancellation: cancellation)
+        let scenarios = ScenarioCache(sweep: sweep, capacity: 2 * options.threads + 2)
+        let emitter = OrderedEmitter<Result<EncodedRun, RunFailure>>(window: 4 * options.threads) { _, result in
+            try writer.consume(result)
+        }
+        // One run per iteration: a run costs milliseconds, the loop's lock about 100 ns.
+        ParallelFor.run(count: remaining, threads: options.threads, chunk: 1) { range in
+            for index in range {
+                let run = shardPlan[first + index]
+                let result: Result<EncodedRun, RunFailure>
+                if cancellation.isCancelled {
+                    result = .failure(.cancelled)
+                } else {
+                    switch scenarios.scenario(forPoint: run.point) {
+                    case .success(let scenario): result = encoder.encode(run, scenario: scenario)
+                    case .failure(let error): result = .failure(.failed(error.description))
+                    }
+                }
+                emitter.complete(index, result)
+            }
+        }
+        let seconds = ProgressReporter.monotonicSeconds() - clockStart
+        if let failure = writer.failure {
+            try? writer.finish()
+            throw failure
+        }
+        try writer.finish()
+        let completed = writer.runsDone - first
+        let interrupted = writer.runsDone < shardPlan.count
+        if !interrupted {
+            try AppendFile.writeAtomically(
+                try SweepManifest.text(SweepManifest.value(sweep, record: options.record, every: options.every,
+                                                           shard: options.shard, overrides: options.overrides,
+                                                           complete: true)),
+                to: manifestPath)
+            try? FileManager.default.removeItem(atPath: progressPath)
+        }
+        return SweepResult(runs: shardPlan.count, resumedFrom: first, completed: completed, interrupted: interrupted,
+                           seconds: seconds)
+    }
+
+    static func hasVisibleFiles(_ directory: String) -> Bool {
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return contents.contains { !$0.hasPrefix(".") }
+    }
+}
+
+/// Appends finished runs to the files in run order and checkpoints; used only by the ordered
+/// emitter's consumer, which is never called concurrently.
+final class SweepWriter: @unchecked Sendable {
+    // @unchecked: mutated only from OrderedEmitter's consumer (serialized) and after the loop.
+    private var files: [AppendFile?]
+    private let progressPath: String
+    private let interval: Double
+    private let runLimit: Int?
+    private let cancellation: SweepCancellation
+    private let progress: ProgressReporter?
+    private var lastCheckpoint: Double
+    private var stopped = false
+    private var completedNow = 0
+    private(set) var runsDone: Int
+    private(set) var failure: EngineError?
+
+    init(directory: String, record: SweepRecord, paths: [String], start: SweepProgress?, progressPath: String,
+         interval: Double, runLimit: Int?, cancellation: SweepCancellation, progress: ProgressReporter?) throws(EngineError) {
+        self.progressPath = progressPath
+        self.interval = interval
+        self.runLimit = runLimit
+        self.cancellation = cancellation
+        self.progress = progress
+        runsDone = start?.runsDone ?? 0
+        lastCheckpoint = ProgressReporter.monotonicSeconds()
+        let headers: [[String]] = [RunsTable.header(paths: paths), FirmTable.header, TrajectoryTable.header, EventTable.header]
+        var files: [AppendFile?] = []
+        for (index, entry) in SweepRecord.names.enumerated() {
+            guard record.contains(entry.record) else {
+                files.append(nil)
+                continue
+            }
+            let path = OutputDirectory.file(entry.file, in: directory)
+            if let start {
+                guard let length = start.lengths[entry.file] else {
+                    throw .invalidInput("'\(progressPath)' does not record '\(entry.file)'; start again with --overwrite")
+                }
+                files.append(try AppendFile(path: path, truncateTo: length))
+            } else {
+                let file = try AppendFile(path: path, truncateTo: 0)
+                var header = CSVBuffer()
+                header.appendHeader(headers[index])
+                try file.append(header.bytes)
+                files.append(file)
+            }
+        }
+        self.files = files
+        if start == nil { try checkpoint() }
+    }
+
+    /// Appends one run (or records why the sweep stops here).
+    func consume(_ result: Result<EncodedRun, RunFailure>) throws {
+        guard !stopped else { return }
+        do {
+            switch result {
+            case .failure(.cancelled):
+                stopped = true
+            case .failure(.failed(let message)):
+                throw EngineError.invalidInput(message)
+            case .success(let run):
+                for (file, bytes) in zip(files, run.tables) {
+                    try file?.append(bytes)
+                }
+                runsDone += 1
+                completedNow += 1
+                progress?.advance()
+                if let runLimit, completedNow >= runLimit {
+                    stopped = true
+                    cancellation.cancel()
+                }
+                let now = ProgressReporter.monotonicSeconds()
+                if now - lastCheckpoint >= interval {
+                    try checkpoint()
+                    lastCheckpoint = now
+                }
+            }
+        } catch let error as EngineError {
+            fail(error)
+            throw error
+        }
+    }
+
+    private func fail(_ error: EngineError) {
+        if failure == nil { failure = error }
+        stopped = true
+        cancellation.cancel()
+    }
+
+    /// Syncs the data files, then records their lengths: the order makes the record true.
+    func checkpoint() throws(EngineError) {
+        var lengths: [String: Int] = [:]
+        for (file, entry) in zip(files, SweepRecord.names) {
+            guard let file else { continue }
+            try file.sync()
+            lengths[entry.file] = file.length
+        }
+        try AppendFile.writeAtomically(SweepProgress(runsDone: runsDone, lengths: lengths).text, to: progressPath)
+    }
+
+    /// Final checkpoint and close.
+    func finish() throws(EngineError) {
+        try checkpoint()
+        for file in files { try file?.close() }
+        files = files.map { _ in nil }
+    }
+}
+
+/// Scenarios of recently used design points, shared by the workers.
+///
+/// Applying a point re-validates the whole scenario; replications of a point are adjacent runs,
+/// so a small cache turns R validations per point into about one.
+final class ScenarioCache: Sendable {
+    private let sweep: PreparedSweep
+    private let capacity: Int
+    private let entries = Locked<[(point: Int, scenario: Scenario)]>([])
+
+    init(sweep: PreparedSweep, capacity: Int) {
+        self.sweep = sweep
+        self.capacity = max(1, capacity)
+    }
+
+    func scenario(forPoint point: Int) -> Result<Scenario, ScenarioError> {
+        if let hit = entries.withLock({ list in list.first { $0.point == point }?.scenario }) { return .success(hit) }
+        let result: Result<Scenario, ScenarioError>
+        do {
+            result = .success(try sweep.scenario(forPoint: point))
+        } catch {
+            result = .failure(error)
+        }
+        if case .success(let scenario) = result {
+            entries.withLock { list in
+                list.append((point, scenario))
+                if list.count > capacity { list.removeFirst(list.count - capacity) }
+            }
+        }
+        return result
+    }
+}

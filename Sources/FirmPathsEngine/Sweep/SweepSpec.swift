@@ -1,0 +1,357 @@
+import FirmPathsIO
+import FirmPathsModel
+
+/// A scenario's `sweep` block, parsed and checked against the scenario it belongs to.
+///
+/// The block's shape:
+/// ```json
+/// "sweep": {
+///   "design": "grid" | "latin_hypercube" | "morris" | "combinations",
+///   "parameters": {
+///     "policy.exportPromotion": [0, 0.2, 0.4],                  // values (grid)
+///     "model.learning.rate": {"from": 0.1, "to": 0.5, "step": 0.1}, // stepped range (grid)
+///     "population.founderExperienceMean": {"min": 0, "max": 1}     // interval (latin_hypercube, morris)
+///   },
+///   "samples": 100,          // latin_hypercube
+///   "trajectories": 10,      // morris (r)
+///   "levels": 4,             // morris (p, default 4)
+///   "combinations": [{"policy.exportPromotion": 0.2, "population.firms": 200}],
+///   "replications": 5,       // runs per design point (default 1)
+///   "seed": 7                // base seed (default: the scenario's seed)
+/// }
+/// ```
+/// Parameter order in `parameters` is the column order of `runs.csv`. Everything is checked
+/// here, before any run starts, because a typo found after hours of runs wastes the hours.
+public struct SweepSpec: Sendable, Equatable {
+    /// The design names accepted in `design`, as written in files.
+    public static let designNames = ["grid", "latin_hypercube", "morris", "combinations"]
+
+    /// Factors and method, ready for `SweepDesign.points(seed:)`; nil when the scenario has no
+    /// sweep block and is run as a single point.
+    public var design: SweepDesign?
+    /// The `design` name as written in the file.
+    public var designName: String
+    /// Runs per design point.
+    public var replications: Int
+    /// Seed all run seeds derive from (and randomized designs draw from).
+    public var baseSeed: UInt64
+    /// The block as written (nil when the scenario has none), recorded in manifests.
+    public var raw: JSONValue?
+
+    /// The swept parameter paths, in column order.
+    public var paths: [String] {
+        guard let design else { return [] }
+        if !design.factors.isEmpty { return design.factors.map(\.path) }
+        if case .combinations(let rows) = design.method, let first = rows.first { return first.keys.sorted() }
+        return []
+    }
+
+    /// The design points; one point setting nothing when there is no sweep block.
+    /// - Throws: `SweepError` (already checked by `parse`, so only for hand-built specs).
+    public func points() throws -> [SweepPoint] {
+        guard let design else { return [SweepPoint(index: 0, values: [])] }
+        return try design.points(seed: baseSeed)
+    }
+
+    /// Parses `loaded.sweep`; a scenario without one is a single point with one replication.
+    ///
+    /// - Parameter loaded: the scenario after `--set` overrides, so swept paths are checked
+    ///   against what will actually run.
+    /// - Throws: `ScenarioError` (`.invalid`) listing every problem, each located at
+    ///   `sweep.<key>` in `loaded.file`.
+    public static func parse(_ loaded: LoadedScenario, file: String? = nil) throws(ScenarioError) -> SweepSpec {
+        var parser = Parser(file: file ?? loaded.file, resolved: loaded.resolvedJSON)
+        let spec = parser.parse(loaded.sweep, defaultSeed: loaded.scenario.seed.value)
+        guard parser.problems.isEmpty, let spec else {
+            throw ScenarioError(kind: .invalid, problems: parser.problems)
+        }
+        return spec
+    }
+
+    /// Collects problems rather than stopping at the first, so a user fixes a block in one pass.
+    private struct Parser {
+        let file: String
+        let resolved: JSONValue
+        var problems: [ScenarioProblem] = []
+
+        mutating func report(_ path: String, _ message: String) {
+            problems.append(ScenarioProblem(file: file, position: nil, path: path, message: message))
+        }
+
+        mutating func parse(_ block: JSONValue?, defaultSeed: UInt64) -> SweepSpec? {
+            guard let block, !block.isNull else {
+                // No sweep: the scenario itself is the one point.
+                return SweepSpec(design: nil, designName: "none", replications: 1, baseSeed: defaultSeed, raw: nil)
+            }
+            guard let object = block.objectValue else {
+                report("sweep", "expected an object, found \(block.kindName)")
+                return nil
+            }
+            let known = ["design", "parameters", "samples", "trajectories", "levels", "combinations", "replications", "seed"]
+            for key in object.keys where !known.contains(key) {
+                var message = "unknown key `\(key)`"
+                if let suggestion = closestMatch(to: key, in: known) { message += "; did you mean `\(suggestion)`?" }
+                report("sweep", message)
+            }
+
+            let designName = designName(object)
+            let replications = positiveInt(object, "replications") ?? 1
+            let seed = seed(object, defaultSeed: defaultSeed)
+            let factors = factors(object)
+            let method = method(designName, object)
+            checkApplicableKeys(designName, object)
+            // Paths are checked even when other parts are wrong, so every problem shows at once.
+            var paths = object["parameters"]?.objectValue?.keys ?? []
+            for row in object["combinations"]?.arrayValue ?? [] {
+                for key in row.objectValue?.keys ?? [] where !paths.contains(key) { paths.append(key) }
+            }
+            for path in paths { checkParameter(path) }
+            guard let designName, let method, let factors, let seed, problems.isEmpty else { return nil }
+            let design = SweepDesign(factors: factors, method: method)
+            let spec = SweepSpec(design: design, designName: designName, replications: replications,
+                                 baseSeed: seed, raw: block)
+            // Generate once so design errors (from > to, empty lists, LHS with values) surface now.
+            do {
+                _ = try design.points(seed: seed)
+            } catch let error as SweepError {
+                report("sweep", error.description)
+            } catch {
+                report("sweep", "\(error)")
+            }
+            return problems.isEmpty ? spec : nil
+        }
+
+        mutating func designName(_ object: JSONObject) -> String? {
+            guard let value = object["design"] else { return "grid" }
+            guard let name = value.stringValue else {
+                report("sweep.design", "expected one of \(SweepSpec.designNames.joined(separator: ", ")), found \(value.kindName)")
+                return nil
+            }
+            guard SweepSpec.designNames.contains(name) else {
+                var message = "unknown design `\(name)`; expected one of \(SweepSpec.designNames.joined(separator: ", "))"
+                if let suggestion = closestMatch(to: name, in: SweepSpec.designNames) { message += " (did you mean `\(suggestion)`?)" }
+                report("sweep.design", message)
+                return nil
+            }
+            return name
+        }
+
+        mutating func positiveInt(_ object: JSONObject, _ key: String) -> Int? {
+            guard let value = object[key] else { return nil }
+            guard let int = value.intValue, int >= 1 else {
+                report("sweep.\(key)", "expected a whole number of at least 1, found \(describe(value))")
+                return nil
+            }
+            return int
+        }
+
+        mutating func seed(_ object: JSONObject, defaultSeed: UInt64) -> UInt64? {
+            guard let value = object["seed"] else { return defaultSeed }
+            if let text = value.stringValue, let seed = UInt64(text) { return seed }
+            if let number = value.doubleValue, number >= 0, number < 9_007_199_254_740_992, number == number.rounded() {
+                return UInt64(number)
+            }
+            report("sweep.seed", "expected a seed: a whole number from 0 to 2^53 (larger seeds as a decimal string), found \(describe(value))")
+            return nil
+        }
+
+        mutating func factors(_ object: JSONObject) -> [SweepFactor]? {
+            guard let value = object["parameters"] else { return [] }
+            guard let parameters = value.objectValue else {
+                report("sweep.parameters", "expected an object of PATH: values, found \(value.kindName)")
+                return nil
+            }
+            var factors: [SweepFactor] = []
+            var ok = true
+            for (path, spec) in parameters.members {
+                if let kind = factorKind(path, spec) {
+                    factors.append(SweepFactor(path: path, kind: kind))
+                } else {
+                    ok = false
+                }
+            }
+            return ok ? factors : nil
+        }
+
+        mutating func factorKind(_ path: String, _ spec: JSONValue) -> SweepFactor.Kind? {
+            let at = "sweep.parameters.\(path)"
+            if let array = spec.arrayValue {
+                var values: [Double] = []
+                for element in array {
+                    guard let number = element.doubleValue else {
+                        report(at, "values must be numbers, found \(element.kindName)")
+                        return nil
+                    }
+                    values.append(number)
+                }
+                guard !values.isEmpty else {
+                    report(at, "the list of values is empty")
+                    return nil
+                }
+                return .values(values)
+            }
+            guard let object = spec.objectValue else {
+                report(at, "expected a list of values, {\"from\", \"to\", \"step\"} or {\"min\", \"max\"}, found \(spec.kindName)")
+                return nil
+            }
+            let keys = Set(object.keys)
+            func number(_ key: String) -> Double? { object[key]?.doubleValue }
+            if keys == ["from", "to", "step"] {
+                guard let from = number("from"), let to = number("to"), let step = number("step") else {
+                    report(at, "from, to and step must be numbers")
+                    return nil
+                }
+                guard from <= to else {
+                    report(at, "range start \(from) is greater than its end \(to)")
+                    return nil
+                }
+                guard step > 0 else {
+                    report(at, "range step must be positive, got \(step)")
+                    return nil
+                }
+                return .range(from: from, to: to, step: step)
+            }
+            if keys == ["min", "max"] {
+                guard let min = number("min"), let max = number("max") else {
+                    report(at, "min and max must be numbers")
+                    return nil
+                }
+                guard min <= max else {
+                    report(at, "interval minimum \(min) is greater than its maximum \(max)")
+                    return nil
+                }
+                return .interval(min: min, max: max)
+            }
+            report(at, "expected {\"from\", \"to\", \"step\"} or {\"min\", \"max\"}, found keys \(object.keys.joined(separator: ", "))")
+            return nil
+        }
+
+        mutating func method(_ designName: String?, _ object: JSONObject) -> SweepDesign.Method? {
+            switch designName {
+            case "grid":
+                return .grid
+            case "latin_hypercube":
+                guard object["samples"] != nil else {
+                    report("sweep.samples", "a latin_hypercube design needs `samples`, the number of points")
+                    return nil
+                }
+                return positiveInt(object, "samples").map { .latinHypercube(samples: $0) }
+            case "morris":
+                guard object["trajectories"] != nil else {
+                    report("sweep.trajectories", "a morris design needs `trajectories`, the number r of trajectories")
+                    return nil
+                }
+                let trajectories = positiveInt(object, "trajectories")
+                var levels = 4
+                if let value = object["levels"] {
+                    guard let int = value.intValue, int >= 2 else {
+                        report("sweep.levels", "expected a whole number of at least 2, found \(describe(value))")
+                        return nil
+                    }
+                    levels = int
+                }
+                return trajectories.map { .morris(trajectories: $0, levels: levels) }
+            case "combinations":
+                guard let value = object["combinations"], let rows = value.arrayValue else {
+                    report("sweep.combinations", "a combinations design needs `combinations`, a list of {PATH: value} objects")
+                    return nil
+                }
+                var result: [[String: Double]] = []
+                for (index, row) in rows.enumerated() {
+                    guard let members = row.objectValue?.members else {
+                        report("sweep.combinations[\(index)]", "expected an object of PATH: value, found \(row.kindName)")
+                        return nil
+                    }
+                    var point: [String: Double] = [:]
+                    for (path, value) in members {
+                        guard let number = value.doubleValue else {
+                            report("sweep.combinations[\(index)].\(path)", "expected a number, found \(value.kindName)")
+                            return nil
+                        }
+                        point[path] = number
+                    }
+                    result.append(point)
+                }
+                return .combinations(result)
+            default:
+                return nil
+            }
+        }
+
+        /// Keys that belong to another design are errors: a `samples` under a grid is a sign the
+        /// user expects sampling that will not happen.
+        mutating func checkApplicableKeys(_ designName: String?, _ object: JSONObject) {
+            guard let designName else { return }
+            let owners = ["samples": "latin_hypercube", "trajectories": "morris", "levels": "morris",
+                          "combinations": "combinations"]
+            for key in ["samples", "trajectories", "levels", "combinations"] where object[key] != nil {
+                if let owner = owners[key], owner != designName {
+                    report("sweep.\(key)", "`\(key)` applies to \(owner) designs, not \(designName)")
+                }
+            }
+            if designName != "combinations", object["parameters"] == nil {
+                report("sweep.parameters", "a \(designName) design needs `parameters`")
+            }
+        }
+
+        /// A swept path must name a number in the resolved scenario; the run seed is not a
+        /// parameter because every run's seed is derived (use `replications`).
+        mutating func checkParameter(_ text: String) {
+            let at = "sweep.parameters.\(text)"
+            let path: JSONPath
+            do {
+                path = try JSONPath(parsing: text)
+            } catch {
+                report(at, error.message)
+                return
+            }
+            if path == JSONPath(parsing: "seed", orRoot: ()) {
+                report(at, "the seed cannot be swept: run seeds derive from `sweep.seed`; use `replications` for more seeds")
+                return
+            }
+            var walked = JSONPath.root
+            for component in path.components {
+                let next = walked.appending(component)
+                if resolved.value(at: next) == nil {
+                    var message = "unknown parameter `\(text)`"
+                    switch component {
+                    case .key(let key):
+                        if let keys = resolved.value(at: walked)?.objectValue?.keys,
+                           let suggestion = closestMatch(to: key, in: keys) {
+                            message += "; did you mean `\(walked.appending(key: suggestion))`?"
+                        }
+                    case .index(let index):
+                        if let count = resolved.value(at: walked)?.arrayValue?.count {
+                            message += ": index \(index) is out of range (`\(walked)` has \(count) elements)"
+                        }
+                    }
+                    report(at, message)
+                    return
+                }
+                walked = next
+            }
+            guard let value = resolved.value(at: path), value.doubleValue != nil else {
+                let found = resolved.value(at: path)?.kindName ?? "nothing"
+                report(at, "a sweep can only set numbers, `\(text)` is \(found)")
+                return
+            }
+        }
+
+        func describe(_ value: JSONValue) -> String {
+            if let number = value.doubleValue { return String(number) }
+            return value.kindName
+        }
+    }
+}
+
+extension JSONPath {
+    /// Parses `text`, or returns the root for text that is not a path; for comparisons only.
+    fileprivate init(parsing text: String, orRoot: Void) {
+        self = (try? JSONPath(parsing: text)) ?? .root
+    }
+
+    /// A child path one component deeper.
+    fileprivate func appending(_ component: Component) -> JSONPath {
+        JSONPath(components + [component])
+    }
+}
