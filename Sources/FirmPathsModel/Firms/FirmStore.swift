@@ -236,3 +236,38 @@ public final class FirmStore: @unchecked Sendable {
         return perFirm + markets * perMarket + partnerSlots * perPartner + years * perYear + 2 * ((markets + 63) / 64) * 8
     }
 }
+
+extension FirmStore {
+    /// The markets a firm was active in at the start of the step, in ascending order (the
+    /// set bits of its mask, which `observe` rewrites at the end of each firm-step).
+    @inline(__always)
+    func marketsActiveAtStepStart(firm: Int) -> MarketMaskSequence {
+        MarketMaskSequence(words: currentMask.base + firm * maskWords, count: maskWords)
+    }
+}
+
+/// Iterates the set bits of a market mask: market indices in ascending order.
+struct MarketMaskSequence: Sequence, IteratorProtocol {
+    let words: UnsafeMutablePointer<UInt64>
+    let count: Int
+    var wordIndex = 0
+    var bits: UInt64 = 0
+
+    init(words: UnsafeMutablePointer<UInt64>, count: Int) {
+        self.words = words
+        self.count = count
+        bits = count > 0 ? words[0] : 0
+    }
+
+    @inline(__always)
+    mutating func next() -> Int? {
+        while bits == 0 {
+            wordIndex += 1
+            guard wordIndex < count else { return nil }
+            bits = words[wordIndex]
+        }
+        let j = wordIndex * 64 + bits.trailingZeroBitCount
+        bits &= bits - 1
+        return j
+    }
+}

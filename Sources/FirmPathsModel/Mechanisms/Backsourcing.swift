@@ -11,8 +11,7 @@
 extension FirmStepContext {
     /// Relocates production in market j home when a reason applies; true when it did.
     mutating func backsource(firm i: Int, market j: Int, rng: inout RandomStream, events: inout [FirmEvent]) -> Bool {
-        let parameters = scenario.model.backsourcing
-        guard parameters.enabled else { return false }
+        guard model.backsourcing.enabled else { return false }
         let base = i * marketCount
         var reason = EventCause.none
         let lastSurprise = Int(store.lastSurpriseStep[base + j])
@@ -20,12 +19,12 @@ extension FirmStepContext {
            step - lastSurprise <= Int(rates.backsourceLossSteps) {
             // Losses that surprises abroad brought on: the cause is the kind of the last one.
             reason = EventCause(rawValue: store.lastSurpriseKind[base + j]) ?? .losses
-        } else if costLevel[j] > 1 - parameters.minCostAdvantage,
-                  simulation.world.markets[j].costLevel <= 1 - parameters.minCostAdvantage,
-                  rng.bernoulli(rates.clock.stepProbability(hazard: parameters.erosionRate)) {
+        } else if costLevel[j] > 1 - model.backsourcing.minCostAdvantage,
+                  initialCostLevel[j] <= 1 - model.backsourcing.minCostAdvantage,
+                  rng.bernoulli(rates.clock.stepProbability(hazard: model.backsourcing.erosionRate)) {
             reason = .costErosion
         } else if homeCrisisScheduled,
-                  rng.bernoulli(rates.clock.stepProbability(hazard: parameters.idleCapacityRate)) {
+                  rng.bernoulli(rates.clock.stepProbability(hazard: model.backsourcing.idleCapacityRate)) {
             reason = .homeIdleCapacity
         }
         guard reason != .none else { return false }
@@ -38,9 +37,9 @@ extension FirmStepContext {
         } else {
             capacityShare = 1 / Double(max(1, scratch.productionAbroadCount))
         }
-        let cost = parameters.relocationCostShare * scenario.model.establishment.entryCostByMode[4]
+        let cost = model.backsourcing.relocationCostShare * rates.modes.entryCost[4]
         scratch.investment += cost
-        let retained = min(max(parameters.retainedMode, 0), 3)
+        let retained = min(max(model.backsourcing.retainedMode, 0), 3)
         let wasPartnered = store.partnered[base + j]
         setMode(firm: i, market: j, to: retained, partnered: false)
         scratch.productionAbroadSales -= sales

@@ -22,26 +22,30 @@ extension FirmStepContext {
         if mode == 0 {
             store.sunkCommitment[index] = 0
             store.penetration[index] = 0
+            store.marketSales[index] = 0
+            store.marketProfit[index] = 0
         } else {
             store.everExported[index] = true
-            store.penetration[index] = min(store.penetration[index], scenario.model.establishment.reachByMode[mode])
+            store.penetration[index] = min(store.penetration[index], rates.modes.reach[mode])
         }
     }
 
     mutating func decide(firm i: Int, rng: inout RandomStream, events: inout [FirmEvent]) {
-        let innovation = scenario.model.innovation
-        let homeCrisis = homeCrisisScheduled || homeLogDemand < innovation.crisisLevel
-        if innovation.enabled && homeCrisis && store.protectsRnD[i] { return }
-        var riskInUse = currentRisk(firm: i)
-        if upgradeBestMarket(firm: i, riskInUse: riskInUse, events: &events) {
+        let homeCrisis = homeCrisisScheduled || homeLogDemand < model.innovation.crisisLevel
+        if model.innovation.enabled && homeCrisis && store.protectsRnD[i] { return }
+        var riskInUse = 0.0
+        if scratch.activeMarkets > 0 {
             riskInUse = currentRisk(firm: i)
+            if upgradeBestMarket(firm: i, riskInUse: riskInUse, events: &events) {
+                riskInUse = currentRisk(firm: i)
+            }
         }
         guard let opportunity = drawOpportunity(firm: i, rng: &rng) else { return }
         let j = opportunity.market
         let index = i * marketCount + j
         if opportunity.trigger == .mainCustomer || opportunity.trigger == .unsolicitedOrder {
             // An order in hand tells the firm something true about its appeal there.
-            let boost = scenario.model.opportunities.orderInHandBoost
+            let boost = model.opportunities.orderInHandBoost
             store.beliefAppeal[index] += boost * store.trueAppeal[index]
             store.beliefWeight[index] += boost
         }
@@ -52,35 +56,34 @@ extension FirmStepContext {
     /// Knowledge counted against a mode's threshold: K_j + w K_I, at most 1.
     @inline(__always)
     func effectiveKnowledge(firm i: Int, market j: Int) -> Double {
-        let weight = scenario.model.establishment.generalKnowledgeWeight
+        let weight = model.establishment.generalKnowledgeWeight
         return min(1, store.marketKnowledge[i * marketCount + j] + weight * store.generalKnowledge[i])
     }
 
     /// Resources for stage skipping (seed 000: resources explain skipped stages):
     /// wK K_I + wT T_j + wG G + wS size index.
     func skippingResources(firm i: Int, market j: Int) -> Double {
-        let s = scenario.model.establishment.stageSkipping
+        let s = model.establishment.stageSkipping
         let size = min(1, _log(1 + store.employees[i] / 10) / _log(26))
         return s.knowledgeWeight * store.generalKnowledge[i] + s.tieWeight * store.foreignTie[i * marketCount + j]
             + s.visionWeight * store.globalVision[i] + s.sizeWeight * size
     }
 
     mutating func enter(firm i: Int, market j: Int, trigger: EventCause, riskInUse: Double, events: inout [FirmEvent]) {
-        let e = scenario.model.establishment
         let index = i * marketCount + j
         // Uppsala: without the knowledge for a deeper commitment the firm starts small;
         // resource-rich firms may skip stages (and the knowledge requirement with them).
         let knowledge = effectiveKnowledge(firm: i, market: j)
-        let skipping = e.stageSkipping.enabled && skippingResources(firm: i, market: j) >= e.stageSkipping.resourceThreshold
+        let skipping = model.establishment.stageSkipping.enabled && skippingResources(firm: i, market: j) >= model.establishment.stageSkipping.resourceThreshold
         var candidates: [(mode: Int, partnered: Bool)] = []
-        for mode in 1...2 where skipping || knowledge >= e.knowledgeThresholdByMode[mode] {
+        for mode in 1...2 where skipping || knowledge >= rates.modes.knowledgeThreshold[mode] {
             candidates.append((mode, false))
         }
         if skipping {
             candidates.append((3, false))
             candidates.append((4, false))
         }
-        if e.stageSkipping.enabled && e.partnered.enabled && store.foreignTie[index] >= e.partnered.tieThreshold {
+        if model.establishment.stageSkipping.enabled && model.establishment.partnered.enabled && store.foreignTie[index] >= model.establishment.partnered.tieThreshold {
             candidates.append((3, true))
         }
         var best: (mode: Int, partnered: Bool, value: Double, cost: Double)?
@@ -104,13 +107,15 @@ extension FirmStepContext {
 
     /// Climbs one mode in the market where that is worth most; true when it did.
     mutating func upgradeBestMarket(firm i: Int, riskInUse: Double, events: inout [FirmEvent]) -> Bool {
-        let e = scenario.model.establishment
+        let partneredEnabled = model.establishment.partnered.enabled
+        let partnerTies = model.establishment.partnered.tieThreshold
         let base = i * marketCount
         var best: (market: Int, mode: Int, partnered: Bool, value: Double, cost: Double)?
-        for j in 0..<marketCount {
+        // Entries come after upgrades, so every market that may climb was active at the start.
+        for j in store.marketsActiveAtStepStart(firm: i) {
             let mode = Int(store.mode[base + j])
             guard mode >= 1, mode < 4, store.stepsInMode[base + j] >= rates.minStepsInMode,
-                  effectiveKnowledge(firm: i, market: j) >= e.knowledgeThresholdByMode[mode + 1] else { continue }
+                  effectiveKnowledge(firm: i, market: j) >= rates.modes.knowledgeThreshold[mode + 1] else { continue }
             let next = mode + 1
             let currentPartnered = store.partnered[base + j]
             // Buckley & Casson: the volume the next mode would handle must pass its break-even
@@ -120,18 +125,16 @@ extension FirmStepContext {
             let extraFixed = fixedCost(mode: next, partnered: false) - fixedCost(mode: mode, partnered: currentPartnered)
             let penetration = store.penetration[base + j]
             let servedDemand = penetration > 0.01 ? store.marketSales[base + j] / penetration : 0
-            var marginOnVolume = servedDemand * e.reachByMode[next] * marginGain
+            var marginOnVolume = servedDemand * rates.modes.reach[next] * marginGain
             if next == 4 {
                 var plants = 1
                 for k in 0..<marketCount where k != j && store.mode[base + k] == 4 { plants += 1 }
                 marginOnVolume += offshoringSaving(homeSales: scratch.homeSales, share: offshoreSharePerPlant(plants: plants), market: j)
             }
-            guard marginOnVolume >= e.upgradeBand * max(0, extraFixed), marginOnVolume > 0 else { continue }
-            var options: [Bool] = [false]
-            if next == 3 && e.partnered.enabled && store.foreignTie[base + j] >= e.partnered.tieThreshold {
-                options.append(true)
-            }
-            for partnered in options {
+            guard marginOnVolume >= rates.modes.upgradeBand * max(0, extraFixed), marginOnVolume > 0 else { continue }
+            let canPartner = next == 3 && partneredEnabled && store.foreignTie[base + j] >= partnerTies
+            for option in 0..<(canPartner ? 2 : 1) {
+                let partnered = option == 1
                 let appraisal = appraise(firm: i, market: j, from: mode, to: next, partnered: partnered, riskInUse: riskInUse)
                 guard appraisal.allowed else { continue }
                 if best == nil || appraisal.value > best?.value ?? 0 {

@@ -8,24 +8,23 @@
 /// Production abroad is handled by backsourcing first (see `Backsourcing.swift`).
 extension FirmStepContext {
     mutating func decommit(firm i: Int, rng: inout RandomStream, events: inout [FirmEvent]) {
-        let parameters = scenario.model.decommitment
         let J = marketCount
         let base = i * J
-        for j in 0..<J {
+        for j in store.marketsActiveAtStepStart(firm: i) {
             let mode = Int(store.mode[base + j])
             guard mode > 0 else { continue }
             let isPartnered = store.partnered[base + j]
             let profit = store.marketProfit[base + j]
-            if profit < -parameters.exitBand * fixedCost(mode: mode, partnered: isPartnered) {
+            if profit < -model.decommitment.exitBand * fixedCost(mode: mode, partnered: isPartnered) {
                 store.lossSteps[base + j] += 1
             } else if profit > 0 {
                 store.lossSteps[base + j] = 0
             }
             if mode == 4, backsource(firm: i, market: j, rng: &rng, events: &events) { continue }
-            guard parameters.enabled, store.lossSteps[base + j] >= rates.exitSteps else { continue }
+            guard model.decommitment.enabled, store.lossSteps[base + j] >= rates.exitSteps else { continue }
 
             let target: Int
-            if parameters.alternation && mode >= 2 && expectedProfit(firm: i, market: j, mode: mode - 1,
+            if model.decommitment.alternation && mode >= 2 && expectedProfit(firm: i, market: j, mode: mode - 1,
                                                                       partnered: false, penetration: nil) > 0 {
                 target = mode - 1
             } else {

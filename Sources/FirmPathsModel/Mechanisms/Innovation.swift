@@ -7,12 +7,11 @@
 /// cash below the reserve, R&D is cut in that step: export spending drains R&D.
 extension FirmStepContext {
     mutating func innovate(firm i: Int, events: inout [FirmEvent]) {
-        let parameters = scenario.model.innovation
-        guard parameters.enabled else { return }
-        var spending = parameters.rdShareOfProfit * max(0, scratch.operatingProfit)  // yearly rate
-        if parameters.drain && scratch.expanded && spending > 0 {
+        guard model.innovation.enabled else { return }
+        var spending = model.innovation.rdShareOfProfit * max(0, scratch.operatingProfit)  // yearly rate
+        if model.innovation.drain && scratch.expanded && spending > 0 {
             let cashAfter = store.cash[i] + scratch.operatingProfit * rates.dt - scratch.investment - scratch.incidents
-            if cashAfter < scenario.model.decisions.cashReserveShare * yearlyRevenue {
+            if cashAfter < model.decisions.cashReserveShare * yearlyRevenue {
                 events.append(FirmEvent(firm: i, step: step, market: -1, kind: .rdCut, cause: .exportDrain,
                                         fromMode: 0, toMode: 0, value: spending * rates.dt))
                 spending = 0
@@ -23,11 +22,13 @@ extension FirmStepContext {
         let effective = spending / (1 - support)
         var ideas = 0.0
         let base = i * marketCount
-        for j in 0..<marketCount where store.mode[base + j] > 0 { ideas += store.marketKnowledge[base + j] }
+        for j in 0..<(scratch.activeMarkets > 0 ? marketCount : 0) where store.mode[base + j] > 0 {
+            ideas += store.marketKnowledge[base + j]
+        }
         var stock = store.innovation[i]
-        stock += (effective / max(parameters.rdScale, 1e-9)) * (1 - stock) * rates.dt
-        stock += parameters.ideasPerForeignMarket * ideas * (1 - stock) * rates.dt
-        stock -= parameters.depreciation * stock * rates.dt
+        stock += (effective / max(model.innovation.rdScale, 1e-9)) * (1 - stock) * rates.dt
+        stock += model.innovation.ideasPerForeignMarket * ideas * (1 - stock) * rates.dt
+        stock -= model.innovation.depreciation * stock * rates.dt
         store.innovation[i] = min(1, max(0, stock))
     }
 }

@@ -15,7 +15,7 @@ extension FirmStepContext {
             regionActive[r] = 0
         }
         var active = 0
-        for j in 0..<J where store.mode[base + j] > 0 {
+        for j in store.marketsActiveAtStepStart(firm: i) {
             regionKnowledge[marketRegion[j]] += store.marketKnowledge[base + j]
             regionActive[marketRegion[j]] += 1
             active += 1
@@ -35,36 +35,60 @@ extension FirmStepContext {
                 regionTransfer[r] = transfer * (same + cross * other)
             }
         }
-        let gains = rates.knowledgeGain
         let retention = rates.knowledgeRetention
         let spillover = rates.spillover * learning
+        let ties = tieRates
+        let knowledgeColumn = store.marketKnowledge.base + base
+        let tieColumn = store.foreignTie.base + base
+        let modeColumn = store.mode.base + base
+        var knowledgeSum = 0.0
+        var tieSum = 0.0
 
-        for j in 0..<J {
-            var k = store.marketKnowledge[base + j]
-            let mode = Int(store.mode[base + j])
-            var transferIn = 0.0
-            if active > 0 {
+        // One pass over the markets updates knowledge and, fused here for speed, the foreign
+        // ties of `Network.swift` (each market's tie reads only its own state).
+        if active == 0 {
+            // Nothing to learn from: knowledge fades, partners may still spill some over.
+            for j in 0..<J {
+                let partners = presence[j]
+                let tie = ties.next(tieColumn[j], mode: 0, partnerPresence: partners)
+                tieColumn[j] = tie
+                tieSum += tie
+                var k = knowledgeColumn[j] * retention
+                if partners > 0 { k = min(1, k + spillover * min(1, partners) * (1 - k)) }
+                knowledgeColumn[j] = k
+                knowledgeSum += k
+            }
+        } else {
+            for j in 0..<J {
+                var k = knowledgeColumn[j]
+                let mode = Int(modeColumn[j])
+                let partners = presence[j]
+                let tie = ties.next(tieColumn[j], mode: mode, partnerPresence: partners)
+                tieColumn[j] = tie
+                tieSum += tie
                 let r = marketRegion[j]
+                let transferIn: Double
                 if mode > 0 {
                     let sameCount = regionActive[r] - 1
                     let otherCount = Double(active) - regionActive[r]
                     let same = sameCount > 0 ? (regionKnowledge[r] - k) / sameCount : 0
                     let other = otherCount > 0 ? (totalKnowledge - regionKnowledge[r]) / otherCount : 0
                     transferIn = transfer * (same + cross * other)
+                    k += knowledgeGain[mode] * (1 - k) * learning
                 } else {
                     transferIn = regionTransfer[r]
+                    k *= retention
                 }
+                k += transferIn * (1 - k)
+                if partners > 0 { k += spillover * min(1, partners) * (1 - k) }
+                k = min(1, max(0, k))
+                knowledgeColumn[j] = k
+                knowledgeSum += k
             }
-            if mode > 0 {
-                k += gains[mode] * (1 - k) * learning
-            } else {
-                k *= retention
-            }
-            k += transferIn * (1 - k)
-            let partners = presence[j]
-            if partners > 0 { k += spillover * min(1, partners) * (1 - k) }
-            store.marketKnowledge[base + j] = min(1, max(0, k))
         }
+        scratch.activeMarkets = active
+        scratch.knowledgeSum = knowledgeSum
+        scratch.tieSum = tieSum
 
         var general = store.generalKnowledge[i]
         if active > 0 {

@@ -13,7 +13,7 @@ extension FirmStepContext {
     @inline(__always)
     func uncertainty(firm i: Int, market j: Int) -> Double {
         let index = i * marketCount + j
-        let tau = scenario.model.psychicDistance.tieDiscount
+        let tau = model.psychicDistance.tieDiscount
         return psychicDistance[j] * (1 - store.marketKnowledge[index]) * (1 - tau * store.foreignTie[index])
     }
 
@@ -22,13 +22,12 @@ extension FirmStepContext {
     func expectedProfit(firm i: Int, market j: Int, mode: Int, partnered: Bool, penetration: Double?) -> Double {
         guard mode > 0 else { return 0 }
         let index = i * marketCount + j
-        let e = scenario.model.establishment
         let believed = store.beliefAppeal[index] / max(store.beliefWeight[index], 1e-9)
-        let reach = min(penetration ?? e.reachByMode[mode], e.reachByMode[mode])
+        let reach = min(penetration ?? rates.modes.reach[mode], rates.modes.reach[mode])
         let sales = scratch.potentialFactor * marketSize[j] * demand[j] * believed * reach
-            * (mode == 1 ? e.irregularSaleProbability : 1)
+            * (mode == 1 ? rates.modes.irregularSaleProbability : 1)
         var gross = sales * marginShare(mode: mode, market: j)
-        if partnered { gross *= 1 - e.partnered.partnerProfitShare }
+        if partnered { gross *= 1 - rates.modes.partnerProfitShare }
         if mode == 4 {
             // A plant abroad also takes over part of home production (efficiency seeking).
             var plants = 1
@@ -41,12 +40,10 @@ extension FirmStepContext {
     /// One-off cost of moving market j to `mode`, after policy support, knowledge and ties.
     func commitmentCost(firm i: Int, market j: Int, mode: Int, partnered: Bool) -> Double {
         let index = i * marketCount + j
-        let e = scenario.model.establishment
-        let d = scenario.model.decisions
-        var cost = e.entryCostByMode[mode]
+        var cost = rates.modes.entryCost[mode]
         if mode <= 2 { cost *= 1 - min(max(scenario.policy.exportPromotion, 0), 1) }
-        if partnered { cost *= e.partnered.entryCostFactor }
-        cost *= (1 - d.costCutByKnowledge * store.generalKnowledge[i]) * (1 - d.costCutByTies * store.foreignTie[index])
+        if partnered { cost *= rates.modes.partneredEntryFactor }
+        cost *= (1 - model.decisions.costCutByKnowledge * store.generalKnowledge[i]) * (1 - model.decisions.costCutByTies * store.foreignTie[index])
         return max(0, cost)
     }
 
@@ -54,7 +51,7 @@ extension FirmStepContext {
     func currentRisk(firm i: Int) -> Double {
         let base = i * marketCount
         var risk = 0.0
-        for j in 0..<marketCount {
+        for j in store.marketsActiveAtStepStart(firm: i) {
             let mode = Int(store.mode[base + j])
             guard mode > 0 else { continue }
             let commitment = store.sunkCommitment[base + j] + fixedCost(mode: mode, partnered: store.partnered[base + j])
@@ -70,17 +67,16 @@ extension FirmStepContext {
     /// The value of a step (net present benefit minus cost) and whether the firm may take it.
     func appraise(firm i: Int, market j: Int, from current: Int, to mode: Int, partnered: Bool,
                   riskInUse: Double) -> (value: Double, cost: Double, allowed: Bool) {
-        let d = scenario.model.decisions
         let index = i * marketCount + j
         let u = uncertainty(firm: i, market: j)
         let gain = expectedProfit(firm: i, market: j, mode: mode, partnered: partnered, penetration: nil)
             - (current > 0 ? expectedProfit(firm: i, market: j, mode: current, partnered: store.partnered[index], penetration: nil) : 0)
         let cost = commitmentCost(firm: i, market: j, mode: mode, partnered: partnered)
-        let value = gain * rates.annuity * max(0, 1 - d.riskAversion * u) - cost
+        let value = gain * rates.annuity * max(0, 1 - model.decisions.riskAversion * u) - cost
         let cash = store.cash[i] - scratch.investment
-        var allowed = value > 0 && cash - cost >= d.cashReserveShare * yearlyRevenue
-        if allowed && d.riskRule {
-            let equity = max(cash, 0) + d.equityRevenueShare * yearlyRevenue
+        var allowed = value > 0 && cash - cost >= model.decisions.cashReserveShare * yearlyRevenue
+        if allowed && model.decisions.riskRule {
+            let equity = max(cash, 0) + model.decisions.equityRevenueShare * yearlyRevenue
             let added = (cost + fixedCost(mode: mode, partnered: partnered)) * u
             allowed = riskInUse + added <= store.riskTolerance[i] * equity
         }

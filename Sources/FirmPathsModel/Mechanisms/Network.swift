@@ -91,18 +91,7 @@ extension FirmStepContext {
     /// end, and form (more often for cluster members, networking firms and under cluster
     /// programmes).
     mutating func evolveTies(firm i: Int, rng: inout RandomStream) {
-        let J = marketCount
-        let base = i * J
-        let partnersActive = scenario.model.opportunities.followTheCustomer
-        for j in 0..<J {
-            var tie = store.foreignTie[base + j]
-            let mode = Int(store.mode[base + j])
-            tie += rates.foreignTieGrowth[mode] * (1 - tie)
-            if partnersActive { tie += rates.foreignTieFromPartners * min(1, presence[j]) * (1 - tie) }
-            store.foreignTie[base + j] = tie * rates.foreignTieRetention
-        }
-
-        let network = scenario.model.network
+        // Foreign ties are updated in the market pass of `learn` (see `ForeignTieRates`).
         let slots = store.partnerSlots
         guard slots > 0 else { return }
         var emptySlot = -1
@@ -113,7 +102,7 @@ extension FirmStepContext {
             let strength = store.partnerStrength[index] * rates.domesticTieRetention
             // Only the snapshot and immutable traits of others are read (synchronous update).
             let partnerGone = !store.snapshotAlive[partner] && Int(store.foundedStep[partner]) < step
-            if strength < network.dropStrength || partnerGone {
+            if strength < model.network.dropStrength || partnerGone {
                 store.partnerID[index] = -1
                 store.partnerStrength[index] = 0
                 emptySlot = slot
@@ -122,17 +111,40 @@ extension FirmStepContext {
             }
         }
         let member = store.cluster[i] >= 0
-        var rate = network.formationRate * (0.5 + store.networkingCapability[i])
+        var rate = model.network.formationRate * (0.5 + store.networkingCapability[i])
         if member { rate *= 1 + scenario.policy.clusterProgramme }
         if emptySlot >= 0, rng.bernoulli(rates.clock.stepProbability(hazard: rate)) {
-            let candidate = Network.drawCandidate(firm: i, member: member, clusters: simulation.clusters, store: store,
-                                                  insideShare: network.insideClusterShare, rng: &rng)
+            let candidate = Network.drawCandidate(firm: i, member: member, clusters: clusters, store: store,
+                                                  insideShare: model.network.insideClusterShare, rng: &rng)
             if candidate >= 0, store.snapshotAlive[candidate], !Network.hasPartner(firm: i, candidate: candidate, store: store) {
                 let index = i * slots + emptySlot
                 store.partnerID[index] = Int32(candidate)
-                store.partnerRole[index] = UInt8(Network.drawRole(weights: network.roleWeights, rng: &rng))
+                store.partnerRole[index] = UInt8(Network.drawRole(weights: model.network.roleWeights, rng: &rng))
                 store.partnerStrength[index] = 0.5
             }
         }
+    }
+}
+
+/// The yearly rule for a foreign tie T_j, per step: it grows with activity in j (faster in
+/// deeper modes) and through partners active there, and decays.
+struct ForeignTieRates {
+    let growth: SIMD8<Double>
+    let fromPartners: Double
+    let retention: Double
+
+    init(rates: StepRates, followPartners: Bool) {
+        var growth = SIMD8<Double>(repeating: 0)
+        for (mode, g) in rates.foreignTieGrowth.prefix(8).enumerated() { growth[mode] = g }
+        self.growth = growth
+        fromPartners = followPartners ? rates.foreignTieFromPartners : 0
+        retention = rates.foreignTieRetention
+    }
+
+    @inline(__always)
+    func next(_ tie: Double, mode: Int, partnerPresence: Double) -> Double {
+        var t = tie + growth[mode] * (1 - tie)
+        if partnerPresence > 0 { t += fromPartners * min(1, partnerPresence) * (1 - t) }
+        return t * retention
     }
 }

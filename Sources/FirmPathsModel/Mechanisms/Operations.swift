@@ -9,11 +9,10 @@ extension FirmStepContext {
     /// Yearly foreign potential common to all markets for firm i (before size and demand).
     @inline(__always)
     func potentialFactor(firm i: Int) -> Double {
-        let ops = scenario.model.operations
-        let scale = _pow(store.employees[i] / 20, ops.foreignScaleExponent)
-        var factor = ops.foreignPotential * store.productivity[i] * scale * (1 + ops.nicheForeignBoost * store.niche[i])
-        if scenario.model.innovation.enabled {
-            factor *= 1 + scenario.model.innovation.foreignAppealEffect * store.innovation[i]
+        let scale = _pow(store.employees[i] / 20, model.operations.foreignScaleExponent)
+        var factor = model.operations.foreignPotential * store.productivity[i] * scale * (1 + model.operations.nicheForeignBoost * store.niche[i])
+        if model.innovation.enabled {
+            factor *= 1 + model.innovation.foreignAppealEffect * store.innovation[i]
         }
         return factor
     }
@@ -21,72 +20,63 @@ extension FirmStepContext {
     /// Gross margin share of sales in market j under `mode`.
     @inline(__always)
     func marginShare(mode: Int, market j: Int) -> Double {
-        let e = scenario.model.establishment
-        let ops = scenario.model.operations
         guard mode > 0 else { return 0 }
-        let unitCost = ops.baseCostShare * (mode == 4 ? costLevel[j] : 1)
-        return 1 - unitCost - e.tradeCostByMode[mode] - e.distanceCostByMode[mode] * psychicDistance[j]
+        let unitCost = model.operations.baseCostShare * (mode == 4 ? costLevel[j] : 1)
+        return 1 - unitCost - rates.modes.tradeCost[mode] - rates.modes.distanceCost[mode] * psychicDistance[j]
     }
 
     /// Yearly saving from producing `share` of home sales in market j's plant instead of at
     /// home: the unit cost gap less transport (negative once costs have converged).
     @inline(__always)
     func offshoringSaving(homeSales: Double, share: Double, market j: Int) -> Double {
-        let ops = scenario.model.operations
-        let gap = ops.baseCostShare * (1 - costLevel[j]) - ops.offshoreTransportCost * (1 + psychicDistance[j])
+        let gap = model.operations.baseCostShare * (1 - costLevel[j]) - model.operations.offshoreTransportCost * (1 + psychicDistance[j])
         return share * homeSales * gap
     }
 
     /// Share of home production each plant abroad takes over when there are `plants`.
     @inline(__always)
     func offshoreSharePerPlant(plants: Int) -> Double {
-        let ops = scenario.model.operations
-        return plants > 0 ? min(ops.offshoreShare, ops.maxOffshoreShare / Double(plants)) : 0
+        return plants > 0 ? min(model.operations.offshoreShare, model.operations.maxOffshoreShare / Double(plants)) : 0
     }
 
     /// Yearly fixed cost of `mode`, reduced for a partnered operation.
     @inline(__always)
     func fixedCost(mode: Int, partnered: Bool) -> Double {
-        let cost = scenario.model.establishment.fixedCostByMode[mode]
-        return partnered ? cost * scenario.model.establishment.partnered.fixedCostFactor : cost
+        let cost = rates.modes.fixedCost[mode]
+        return partnered ? cost * rates.modes.partneredFixedFactor : cost
     }
 
     mutating func operate(firm i: Int, rng: inout RandomStream) {
         let J = marketCount
         let base = i * J
-        let ops = scenario.model.operations
-        let establishment = scenario.model.establishment
-        let innovationOn = scenario.model.innovation.enabled
+        let innovationOn = model.innovation.enabled
 
-        var home = ops.homeSalesPerEmployee * store.employees[i] * store.productivity[i]
-            * (1 - ops.nicheHomeShrink * store.niche[i]) * _exp(homeLogDemand)
-        if innovationOn { home *= 1 + scenario.model.innovation.homeSalesEffect * store.innovation[i] }
+        var home = model.operations.homeSalesPerEmployee * store.employees[i] * store.productivity[i]
+            * (1 - model.operations.nicheHomeShrink * store.niche[i]) * _exp(homeLogDemand)
+        if innovationOn { home *= 1 + model.innovation.homeSalesEffect * store.innovation[i] }
         scratch.homeSales = home
         // Overhead was set at founding; it grows with the workforce.
         let overhead = store.homeOverhead[i] * store.employees[i] / max(store.initialEmployees[i], 1e-9)
-        var profit = home * (1 - ops.baseCostShare) - overhead
+        var profit = home * (1 - model.operations.baseCostShare) - overhead
 
         let potentialBase = potentialFactor(firm: i)
         scratch.potentialFactor = potentialBase
         var plants = 0
-        for j in 0..<J where store.mode[base + j] == 4 { plants += 1 }
+        for j in store.marketsActiveAtStepStart(firm: i) where store.mode[base + j] == 4 { plants += 1 }
         let plantShare = offshoreSharePerPlant(plants: plants)
         scratch.plantShare = plantShare
-        let partnerShare = establishment.partnered.partnerProfitShare
-        let noise = ops.appealSignalNoise * 3.4641016151377544  // sd of U(-0.5, 0.5) is 1/sqrt(12)
-        for j in 0..<J {
+        let partnerShare = rates.modes.partnerProfitShare
+        let noise = model.operations.appealSignalNoise * 3.4641016151377544  // sd of U(-0.5, 0.5) is 1/sqrt(12)
+        // Inactive markets hold zero sales and profit (set when a market is left).
+        for j in store.marketsActiveAtStepStart(firm: i) {
             let mode = Int(store.mode[base + j])
-            guard mode > 0 else {
-                store.marketSales[base + j] = 0
-                store.marketProfit[base + j] = 0
-                continue
-            }
+            guard mode > 0 else { continue }
             var p = store.penetration[base + j]
-            p += rates.penetrationStep * (establishment.reachByMode[mode] - p)
+            p += rates.penetrationStep * (rates.modes.reach[mode] - p)
             store.penetration[base + j] = p
             let appeal = store.trueAppeal[base + j]
             var sales = potentialBase * marketSize[j] * demand[j] * appeal * p
-            if mode == 1 && !rng.bernoulli(establishment.irregularSaleProbability) { sales = 0 }
+            if mode == 1 && !rng.bernoulli(rates.modes.irregularSaleProbability) { sales = 0 }
             let isPartnered = store.partnered[base + j]
             var gross = sales * marginShare(mode: mode, market: j)
             if isPartnered { gross *= 1 - partnerShare }
@@ -111,12 +101,12 @@ extension FirmStepContext {
             }
         }
 
-        let capacity = 1 + ops.capacityPerLogEmployees * _log(1 + store.employees[i] / 10)
-            + ops.capacityPerInterface * Double(scratch.internationalPartners)
+        let capacity = 1 + model.operations.capacityPerLogEmployees * _log(1 + store.employees[i] / 10)
+            + model.operations.capacityPerInterface * Double(scratch.internationalPartners)
         scratch.managementCapacity = capacity
-        if ops.overload && scratch.deepOperations > 0 {
-            let demandOnManagement = _pow(Double(scratch.deepOperations), ops.coordinationExponent)
-            scratch.coordinationCost = ops.coordinationCost * demandOnManagement / capacity
+        if model.operations.overload && scratch.deepOperations > 0 {
+            let demandOnManagement = _pow(Double(scratch.deepOperations), model.operations.coordinationExponent)
+            scratch.coordinationCost = model.operations.coordinationCost * demandOnManagement / capacity
             scratch.overload = max(0, demandOnManagement / capacity - 1)
             profit -= scratch.coordinationCost
         }

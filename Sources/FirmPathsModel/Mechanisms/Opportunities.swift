@@ -14,17 +14,17 @@ struct Opportunity {
 
 extension FirmStepContext {
     mutating func drawOpportunity(firm i: Int, rng: inout RandomStream) -> Opportunity? {
-        let o = scenario.model.opportunities
         let experience = store.founderExperience[i]
         let vision = store.globalVision[i]
         let alertness = 0.4 * experience + 0.4 * vision + 0.2 * store.generalKnowledge[i]
-        let follow = o.followTheCustomer
-        let coincidence = o.coincidenceRate
-        let mainCustomer = follow ? o.mainCustomerRate * scratch.customerShareAbroad : 0
-        let supplier = o.supplierRate * scratch.supplierShareAbroad
-        let search = o.searchRate * _pow(alertness, o.searchAlertnessExponent)
+        let follow = model.opportunities.followTheCustomer
+        let coincidence = model.opportunities.coincidenceRate
+        let mainCustomer = follow ? model.opportunities.mainCustomerRate * scratch.customerShareAbroad : 0
+        let supplier = model.opportunities.supplierRate * scratch.supplierShareAbroad
+        let exponent = model.opportunities.searchAlertnessExponent
+        let search = model.opportunities.searchRate * (exponent == 2 ? alertness * alertness : _pow(alertness, exponent))
             * (1 + scenario.policy.promotionSearchBoost * scenario.policy.exportPromotion)
-        let unsolicited = o.unsolicitedOrderRate * (0.3 + store.niche[i] + store.innovation[i])
+        let unsolicited = model.opportunities.unsolicitedOrderRate * (0.3 + store.niche[i] + store.innovation[i])
         let total = coincidence + mainCustomer + supplier + search + unsolicited
         guard marketCount > 0, rng.bernoulli(rates.clock.stepProbability(hazard: total)) else { return nil }
         var u = rng.nextDouble() * total
@@ -44,22 +44,21 @@ extension FirmStepContext {
         // Where it lands.
         let J = marketCount
         let base = i * J
-        let distance = scenario.model.psychicDistance
-        let aversion = distance.distanceAversion * (1 - distance.visionDiscount * vision)
-            * (1 - distance.experienceDiscount * store.generalKnowledge[i])
+        let aversion = model.psychicDistance.distanceAversion * (1 - model.psychicDistance.visionDiscount * vision)
+            * (1 - model.psychicDistance.experienceDiscount * store.generalKnowledge[i])
         var sum = 0.0
         for j in 0..<J {
             var w: Double
             switch trigger {
             case .mainCustomer:
                 // Following a partner still weighs distance, at half the firm's aversion.
-                w = customerPresence[j] * _exp(0.5 * aversion * simulation.logCloseness[j])
+                w = customerPresence[j] * _exp(0.5 * aversion * logCloseness[j])
             case .supplier:
-                w = supplierPresence[j] * _exp(0.5 * aversion * simulation.logCloseness[j])
+                w = supplierPresence[j] * _exp(0.5 * aversion * logCloseness[j])
             default:
-                w = simulation.sizeAttraction[j] * _exp(aversion * simulation.logCloseness[j])
-                    * (1 + o.tieWeight * store.foreignTie[base + j])
-                if follow { w *= 1 + o.partnerPresenceWeight * min(1, presence[j]) }
+                w = sizeAttraction[j] * _exp(aversion * logCloseness[j])
+                    * (1 + model.opportunities.tieWeight * store.foreignTie[base + j])
+                if follow { w *= 1 + model.opportunities.partnerPresenceWeight * min(1, presence[j]) }
             }
             weights[j] = w
             sum += w

@@ -5,26 +5,25 @@
 /// money and trust.
 extension FirmStepContext {
     mutating func faceSurprises(firm i: Int, rng: inout RandomStream, events: inout [FirmEvent]) {
-        let parameters = scenario.model.surprises
-        guard parameters.enabled, scratch.deepOperations > 0 else { return }
+        guard model.surprises.enabled, scratch.deepOperations > 0 else { return }
         let J = marketCount
         let base = i * J
-        for j in 0..<J {
+        for j in store.marketsActiveAtStepStart(firm: i) {
             let mode = Int(store.mode[base + j])
             guard mode >= 3 else { continue }
             let knowledge = store.marketKnowledge[base + j]
             let trust = store.trust[base + j]
-            let hazard = parameters.baseRate * (1 - parameters.knowledgeProtection * knowledge)
-                * (1 - parameters.trustProtection * trust) * (1 + parameters.overloadEffect * scratch.overload)
+            let hazard = model.surprises.baseRate * (1 - model.surprises.knowledgeProtection * knowledge)
+                * (1 - model.surprises.trustProtection * trust) * (1 + model.surprises.overloadEffect * scratch.overload)
             guard rng.bernoulli(rates.clock.stepProbability(hazard: hazard)) else {
                 store.trust[base + j] = trust + rates.trustGrowth * (1 - trust)
                 continue
             }
-            let kind = EventCause.surpriseKinds[Choice.weighted(parameters.kindWeights, rng: &rng)]
-            let cost = parameters.costFactor * fixedCost(mode: mode, partnered: store.partnered[base + j]) * (0.5 + rng.nextDouble())
+            let kind = EventCause.surpriseKinds[Choice.weighted(model.surprises.kindWeights, rng: &rng)]
+            let cost = model.surprises.costFactor * fixedCost(mode: mode, partnered: store.partnered[base + j]) * (0.5 + rng.nextDouble())
             scratch.incidents += cost
             store.marketProfit[base + j] -= cost
-            store.trust[base + j] = max(0, trust - parameters.trustLoss)
+            store.trust[base + j] = max(0, trust - model.surprises.trustLoss)
             store.lastSurpriseStep[base + j] = Int32(step)
             store.lastSurpriseKind[base + j] = kind.rawValue
             events.append(FirmEvent(firm: i, step: step, market: j, kind: .surprise, cause: kind,

@@ -8,24 +8,22 @@ extension FirmStepContext {
         store.flowInvestment[i] = -scratch.investment
         store.flowRnD[i] = -scratch.rnd
         store.flowIncidents[i] = -scratch.incidents
-        let ops = scenario.model.operations
         let beforePayout = store.cash[i] + operating - scratch.investment - scratch.rnd - scratch.incidents
-        let excess = beforePayout - ops.cashTargetShare * yearlyRevenue
-        let payout = excess > 0 ? excess * min(1, ops.payoutRate * rates.dt) : 0
+        let excess = beforePayout - model.operations.cashTargetShare * yearlyRevenue
+        let payout = excess > 0 ? excess * min(1, model.operations.payoutRate * rates.dt) : 0
         store.flowPayout[i] = -payout
         store.cash[i] = beforePayout - payout
 
         let revenue = yearlyRevenue
         if revenue > 0 {
             let margin = min(max(scratch.operatingProfit / revenue, -0.2), 0.2)
-            let growth = ops.employeeGrowthPerMargin * margin * rates.dt
+            let growth = model.operations.employeeGrowthPerMargin * margin * rates.dt
             store.employees[i] = max(1, store.employees[i] * (1 + growth))
         }
     }
 
     mutating func survive(firm i: Int, rng: inout RandomStream, events: inout [FirmEvent]) {
-        let survival = scenario.model.survival
-        if store.cash[i] < -survival.bankruptcyFloorShare * yearlyRevenue {
+        if store.cash[i] < -model.survival.bankruptcyFloorShare * yearlyRevenue {
             store.lowCashSteps[i] += 1
         } else {
             store.lowCashSteps[i] = 0
@@ -47,6 +45,8 @@ extension FirmStepContext {
             store.partnered[base + j] = false
             store.penetration[base + j] = 0
             store.sunkCommitment[base + j] = 0
+            store.marketSales[base + j] = 0
+            store.marketProfit[base + j] = 0
         }
     }
 }

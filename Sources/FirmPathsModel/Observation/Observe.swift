@@ -13,7 +13,6 @@ extension FirmStepContext {
         let J = marketCount
         let base = i * J
         let words = store.maskWords
-        let parameters = scenario.model.observation
         let s = rates.stepsPerYear
         let foreign = scratch.foreignSales * rates.dt
         let total = (scratch.homeSales + scratch.foreignSales) * rates.dt
@@ -23,15 +22,15 @@ extension FirmStepContext {
         var marketsActive = 0
         var maxMode = 0
         var deep = 0
-        var knowledgeSum = 0.0
-        var tieSum = 0.0
+        let knowledgeSum = scratch.knowledgeSum
+        let tieSum = scratch.tieSum
         var regionsMask: UInt64 = 0
         var agentMarkets = 0
         var productionRegions: UInt64 = 0
         for w in 0..<words { store.currentMask[i * words + w] = 0 }
-        for j in 0..<J {
-            knowledgeSum += store.marketKnowledge[base + j]
-            tieSum += store.foreignTie[base + j]
+        // Only a firm that was or became active this step can hold a market.
+        let anyMarket = scratch.activeMarkets > 0 || scratch.expanded
+        for j in 0..<(anyMarket ? J : 0) {
             let mode = Int(store.mode[base + j])
             guard mode > 0 else { continue }
             marketsActive += 1
@@ -84,11 +83,10 @@ extension FirmStepContext {
         store.meanMarketKnowledge[i] = J > 0 ? knowledgeSum / Double(J) : 0
         let df = 0.5 * fs + 0.5 * Double(regionsServed) / Double(regionCount)
         store.firmInternationalization[i] = df
-        let network = scenario.model.network
-        let tieIndex = min(1, tieSum / max(network.tieSaturation, 1e-9))
-        let dm = network.partnerWeight * scratch.partnerInternationalization + (1 - network.partnerWeight) * tieIndex
+        let tieIndex = min(1, tieSum / max(model.network.tieSaturation, 1e-9))
+        let dm = model.network.partnerWeight * scratch.partnerInternationalization + (1 - model.network.partnerWeight) * tieIndex
         store.networkInternationalization[i] = dm
-        store.jmQuadrant[i] = JMQuadrant.classify(firm: df, network: dm, threshold: parameters.jmThreshold).rawValue
+        store.jmQuadrant[i] = JMQuadrant.classify(firm: df, network: dm, threshold: model.observation.jmThreshold).rawValue
 
         // I-model: exports in every step of the last year and a ratio above the threshold.
         var yearForeign = 0.0, yearTotal = 0.0
@@ -100,7 +98,7 @@ extension FirmStepContext {
         let stage: IModelStage
         if history == 0 {
             stage = .preExport
-        } else if history == windowMask && yearTotal > 0 && yearForeign / yearTotal >= parameters.advancedExportShare {
+        } else if history == windowMask && yearTotal > 0 && yearForeign / yearTotal >= model.observation.advancedExportShare {
             stage = .advancedExport
         } else {
             stage = .exportTrial
@@ -108,13 +106,13 @@ extension FirmStepContext {
         store.imodelStage[i] = stage.rawValue
 
         let dollinger: DollingerStage
-        if productionRegions.nonzeroBitCount >= max(1, parameters.transnationalRegions) {
+        if productionRegions.nonzeroBitCount >= max(1, model.observation.transnationalRegions) {
             dollinger = .transnational
         } else if productionRegions != 0 {
             dollinger = .productionAbroad
         } else if deep > 0 {
             dollinger = .salesBranches
-        } else if agentMarkets >= parameters.exportDepartmentMarkets {
+        } else if agentMarkets >= model.observation.exportDepartmentMarkets {
             dollinger = .exportDepartment
         } else if agentMarkets > 0 {
             dollinger = .exportManagement

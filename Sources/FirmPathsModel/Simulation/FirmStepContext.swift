@@ -3,9 +3,10 @@
 /// The mechanisms (one file each, as extensions of this type) read and write the firm's
 /// columns in the store; per-firm intermediate values live in `FirmStepScratch`.
 struct FirmStepContext {
-    unowned let simulation: Simulation
     let store: FirmStore
     let scenario: Scenario
+    /// The model's parameters, read in place (never copied into locals in the hot loop).
+    let model: ModelParameters
     let rates: StepRates
     let step: Int
     let marketCount: Int
@@ -16,6 +17,14 @@ struct FirmStepContext {
     let demand: [Double]
     let costLevel: [Double]
     let homeLogDemand: Double
+    /// Per market: size^sizeWeight, ln(closeness) and the cost level at the start of the run.
+    let sizeAttraction: [Double]
+    let logCloseness: [Double]
+    let initialCostLevel: [Double]
+    let clusters: [[Int32]]
+    let tieRates: ForeignTieRates
+    /// Per-mode yearly knowledge gain per step (learning submodel).
+    let knowledgeGain: SIMD8<Double>
     /// A scheduled crisis hits home in this step.
     let homeCrisisScheduled: Bool
 
@@ -31,9 +40,18 @@ struct FirmStepContext {
     var scratch = FirmStepScratch()
 
     init(simulation: Simulation) {
-        self.simulation = simulation
+        sizeAttraction = simulation.sizeAttraction
+        logCloseness = simulation.logCloseness
+        initialCostLevel = simulation.world.markets.map(\.costLevel)
+        clusters = simulation.clusters
+        tieRates = ForeignTieRates(rates: simulation.rates,
+                                   followPartners: simulation.scenario.model.opportunities.followTheCustomer)
+        var gain = SIMD8<Double>(repeating: 0)
+        for (mode, g) in simulation.rates.knowledgeGain.prefix(8).enumerated() { gain[mode] = g }
+        knowledgeGain = gain
         store = simulation.store
         scenario = simulation.scenario
+        model = simulation.scenario.model
         rates = simulation.rates
         step = simulation.currentStep
         marketCount = simulation.world.marketCount
@@ -124,4 +142,8 @@ struct FirmStepScratch {
     var potentialFactor = 0.0
     /// Share of home production each plant abroad took over in this step.
     var plantShare = 0.0
+    /// Markets active at the start of the step, and the sums of K_j and T_j after learning.
+    var activeMarkets = 0
+    var knowledgeSum = 0.0
+    var tieSum = 0.0
 }

@@ -2,6 +2,8 @@
 /// so the per-firm step does no conversions it can avoid.
 struct StepRates: Sendable {
     let clock: StepClock
+    /// The establishment chain's per-mode figures, held without reference counting.
+    let modes: ModeTable
     let dt: Double
     let stepsPerYear: Int
 
@@ -39,6 +41,7 @@ struct StepRates: Sendable {
         dt = clock.stepLength
         stepsPerYear = clock.stepsPerYear
         let m = scenario.model
+        modes = ModeTable(m.establishment)
         let learningBoost = 1 + scenario.policy.capacityBuilding
         knowledgeGain = (0..<5).map { mode in
             (mode < m.learning.gainByMode.count ? m.learning.gainByMode[mode] : 0) * clock.stepLength * learningBoost
@@ -70,5 +73,40 @@ struct StepRates: Sendable {
         exitSteps = Int32(max(1, (m.decommitment.exitYears * s).rounded()))
         backsourceLossSteps = Int32(max(1, (m.backsourcing.lossYears * s).rounded()))
         minStepsInMode = Int32(max(0, (m.establishment.minYearsInMode * s).rounded()))
+    }
+}
+
+/// Per-mode figures of the establishment chain (modes 0-4) as SIMD vectors: value types
+/// without reference counting, read in the hot loop of every firm-step.
+struct ModeTable: Sendable {
+    let entryCost: SIMD8<Double>
+    let fixedCost: SIMD8<Double>
+    let tradeCost: SIMD8<Double>
+    let distanceCost: SIMD8<Double>
+    let reach: SIMD8<Double>
+    let knowledgeThreshold: SIMD8<Double>
+    let partneredEntryFactor: Double
+    let partneredFixedFactor: Double
+    let partnerProfitShare: Double
+    let irregularSaleProbability: Double
+    let upgradeBand: Double
+
+    init(_ e: EstablishmentParameters) {
+        func vector(_ values: [Double]) -> SIMD8<Double> {
+            var v = SIMD8<Double>(repeating: 0)
+            for (k, x) in values.prefix(8).enumerated() { v[k] = x }
+            return v
+        }
+        entryCost = vector(e.entryCostByMode)
+        fixedCost = vector(e.fixedCostByMode)
+        tradeCost = vector(e.tradeCostByMode)
+        distanceCost = vector(e.distanceCostByMode)
+        reach = vector(e.reachByMode)
+        knowledgeThreshold = vector(e.knowledgeThresholdByMode)
+        partneredEntryFactor = e.partnered.entryCostFactor
+        partneredFixedFactor = e.partnered.fixedCostFactor
+        partnerProfitShare = e.partnered.partnerProfitShare
+        irregularSaleProbability = e.irregularSaleProbability
+        upgradeBand = e.upgradeBand
     }
 }
