@@ -129,14 +129,12 @@ extension FirmStepContext {
 /// The yearly rule for a foreign tie T_j, per step: it grows with activity in j (faster in
 /// deeper modes) and through partners active there, and decays.
 struct ForeignTieRates {
-    let growth: SIMD8<Double>
+    let growth: ModeVector
     let fromPartners: Double
     let retention: Double
 
     init(rates: StepRates, followPartners: Bool) {
-        var growth = SIMD8<Double>(repeating: 0)
-        for (mode, g) in rates.foreignTieGrowth.prefix(8).enumerated() { growth[mode] = g }
-        self.growth = growth
+        growth = ModeVector(rates.foreignTieGrowth)
         fromPartners = followPartners ? rates.foreignTieFromPartners : 0
         retention = rates.foreignTieRetention
     }

@@ -4,29 +4,10 @@
 /// columns in the store; per-firm intermediate values live in `FirmStepScratch`.
 struct FirmStepContext {
     let store: FirmStore
-    let scenario: Scenario
-    /// The model's parameters, read in place (never copied into locals in the hot loop).
-    let model: ModelParameters
-    let rates: StepRates
-    let step: Int
-    let marketCount: Int
-    let regionCount: Int
-    let marketRegion: [Int]
-    let psychicDistance: [Double]
-    let marketSize: [Double]
-    let demand: [Double]
-    let costLevel: [Double]
-    let homeLogDemand: Double
-    /// Per market: size^sizeWeight, ln(closeness) and the cost level at the start of the run.
-    let sizeAttraction: [Double]
-    let logCloseness: [Double]
-    let initialCostLevel: [Double]
-    let clusters: [[Int32]]
-    let tieRates: ForeignTieRates
-    /// Per-mode yearly knowledge gain per step (learning submodel).
-    let knowledgeGain: SIMD8<Double>
-    /// A scheduled crisis hits home in this step.
-    let homeCrisisScheduled: Bool
+    /// Everything that is the same for every firm in this step, behind one reference so that
+    /// the context stays small: Swift copies a value `self` for some calls, and a context that
+    /// held the parameters by value made every firm-step copy kilobytes.
+    unowned(unsafe) let tables: StepTables
 
     /// Per-market scratch of the firm being stepped.
     let presence: UnsafeMutablePointer<Double>
@@ -39,38 +20,38 @@ struct FirmStepContext {
 
     var scratch = FirmStepScratch()
 
-    init(simulation: Simulation) {
-        sizeAttraction = simulation.sizeAttraction
-        logCloseness = simulation.logCloseness
-        initialCostLevel = simulation.world.markets.map(\.costLevel)
-        clusters = simulation.clusters
-        tieRates = ForeignTieRates(rates: simulation.rates,
-                                   followPartners: simulation.scenario.model.opportunities.followTheCustomer)
-        var gain = SIMD8<Double>(repeating: 0)
-        for (mode, g) in simulation.rates.knowledgeGain.prefix(8).enumerated() { gain[mode] = g }
-        knowledgeGain = gain
+    // Read-only views of the step's tables (borrowed, never copied).
+    var scenario: Scenario { _read { yield tables.scenario } }
+    var model: ModelParameters { _read { yield tables.model } }
+    var rates: StepRates { _read { yield tables.rates } }
+    var marketRegion: UnsafeMutablePointer<Int> { tables.marketRegion }
+    var psychicDistance: UnsafeMutablePointer<Double> { tables.psychicDistance }
+    var marketSize: UnsafeMutablePointer<Double> { tables.marketSize }
+    var demand: UnsafeMutablePointer<Double> { tables.demand }
+    var costLevel: UnsafeMutablePointer<Double> { tables.costLevel }
+    var sizeAttraction: UnsafeMutablePointer<Double> { tables.sizeAttraction }
+    var logCloseness: UnsafeMutablePointer<Double> { tables.logCloseness }
+    var initialCostLevel: UnsafeMutablePointer<Double> { tables.initialCostLevel }
+    var clusters: [[Int32]] { _read { yield tables.clusters } }
+    var tieRates: ForeignTieRates { tables.tieRates }
+    var knowledgeGain: ModeVector { tables.knowledgeGain }
+    var step: Int { tables.step }
+    var marketCount: Int { tables.marketCount }
+    var regionCount: Int { tables.regionCount }
+    var homeLogDemand: Double { tables.homeLogDemand }
+    var homeCrisisScheduled: Bool { tables.homeCrisisScheduled }
+
+    init(simulation: Simulation, tables: StepTables) {
+        self.tables = tables
         store = simulation.store
-        scenario = simulation.scenario
-        model = simulation.scenario.model
-        rates = simulation.rates
-        step = simulation.currentStep
-        marketCount = simulation.world.marketCount
-        regionCount = max(1, simulation.world.regionCount)
-        marketRegion = simulation.world.markets.map(\.region)
-        psychicDistance = simulation.perceivedDistance
-        marketSize = simulation.world.markets.map(\.size)
-        demand = simulation.environment.demandFactor
-        costLevel = simulation.environment.costLevel
-        homeLogDemand = simulation.environment.homeLogDemand
-        homeCrisisScheduled = simulation.environment.homeCrisisScheduled
-        let J = max(1, marketCount)
+        let J = max(1, tables.marketCount)
         presence = .allocate(capacity: J)
         customerPresence = .allocate(capacity: J)
         supplierPresence = .allocate(capacity: J)
         weights = .allocate(capacity: J)
-        regionKnowledge = .allocate(capacity: regionCount)
-        regionActive = .allocate(capacity: regionCount)
-        regionTransfer = .allocate(capacity: regionCount)
+        regionKnowledge = .allocate(capacity: tables.regionCount)
+        regionActive = .allocate(capacity: tables.regionCount)
+        regionTransfer = .allocate(capacity: tables.regionCount)
     }
 
     func release() {
@@ -146,4 +127,68 @@ struct FirmStepScratch {
     var activeMarkets = 0
     var knowledgeSum = 0.0
     var tieSum = 0.0
+}
+
+/// What every firm reads in a step and nobody writes: parameters, per-step rates, the
+/// markets and the environment's state. Built by `Simulation.beginStep()`.
+final class StepTables: @unchecked Sendable {
+    let scenario: Scenario
+    let model: ModelParameters
+    let rates: StepRates
+    let step: Int
+    let marketCount: Int
+    let regionCount: Int
+    let marketRegion: UnsafeMutablePointer<Int>
+    let psychicDistance: UnsafeMutablePointer<Double>
+    let marketSize: UnsafeMutablePointer<Double>
+    let demand: UnsafeMutablePointer<Double>
+    let costLevel: UnsafeMutablePointer<Double>
+    let homeLogDemand: Double
+    /// A scheduled crisis hits home in this step.
+    let homeCrisisScheduled: Bool
+    /// Per market: size^sizeWeight, ln(closeness) and the cost level at the start of the run.
+    let sizeAttraction: UnsafeMutablePointer<Double>
+    let logCloseness: UnsafeMutablePointer<Double>
+    let initialCostLevel: UnsafeMutablePointer<Double>
+    let clusters: [[Int32]]
+    let tieRates: ForeignTieRates
+    /// Per-mode yearly knowledge gain per step (learning submodel).
+    let knowledgeGain: ModeVector
+
+    init(simulation: Simulation) {
+        scenario = simulation.scenario
+        model = simulation.scenario.model
+        rates = simulation.rates
+        step = simulation.currentStep
+        marketCount = simulation.world.marketCount
+        regionCount = max(1, simulation.world.regionCount)
+        marketRegion = StepTables.copy(simulation.world.markets.map(\.region))
+        psychicDistance = StepTables.copy(simulation.perceivedDistance)
+        marketSize = StepTables.copy(simulation.world.markets.map(\.size))
+        demand = StepTables.copy(simulation.environment.demandFactor)
+        costLevel = StepTables.copy(simulation.environment.costLevel)
+        homeLogDemand = simulation.environment.homeLogDemand
+        homeCrisisScheduled = simulation.environment.homeCrisisScheduled
+        sizeAttraction = StepTables.copy(simulation.sizeAttraction)
+        logCloseness = StepTables.copy(simulation.logCloseness)
+        initialCostLevel = StepTables.copy(simulation.world.markets.map(\.costLevel))
+        clusters = simulation.clusters
+        tieRates = ForeignTieRates(rates: simulation.rates,
+                                   followPartners: simulation.scenario.model.opportunities.followTheCustomer)
+        knowledgeGain = ModeVector(simulation.rates.knowledgeGain)
+    }
+
+    deinit {
+        for pointer in [psychicDistance, marketSize, demand, costLevel, sizeAttraction, logCloseness, initialCostLevel] {
+            pointer.deallocate()
+        }
+        marketRegion.deallocate()
+    }
+
+    /// A per-market table as raw storage: read in the hot loop without reference counting.
+    static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+        pointer.initialize(from: values, count: values.count)
+        return pointer
+    }
 }

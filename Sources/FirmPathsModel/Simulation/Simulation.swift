@@ -15,6 +15,8 @@ public final class Simulation: @unchecked Sendable {
     public private(set) var environment: Environment
     /// The step being (or last) simulated; -1 before the first.
     public private(set) var currentStep: Int = -1
+    /// What every firm reads in the current step (built by `beginStep`).
+    private var tables: StepTables?
     /// Every event so far, ordered by step, then firm, then occurrence.
     public private(set) var events: [FirmEvent] = []
     let rates: StepRates
@@ -62,6 +64,7 @@ public final class Simulation: @unchecked Sendable {
         store.snapshotMask.assign(from: store.currentMask)
         store.snapshotDf.assign(from: store.firmInternationalization)
         store.snapshotAlive.assign(from: store.alive)
+        tables = StepTables(simulation: self)
     }
 
     /// Advances the firms of `range` through the current step, appending their events.
@@ -69,7 +72,8 @@ public final class Simulation: @unchecked Sendable {
     /// Safe to call concurrently for disjoint ranges between `beginStep()` and `endStep`.
     /// - Complexity: O(|range| x (J + partners)).
     public func advance(firms range: Range<Int>, events: inout [FirmEvent]) {
-        var context = FirmStepContext(simulation: self)
+        guard let tables else { preconditionFailure("advance(firms:events:) called before beginStep()") }
+        var context = FirmStepContext(simulation: self, tables: tables)
         defer { context.release() }
         for firm in range {
             context.step(firm: firm, events: &events)

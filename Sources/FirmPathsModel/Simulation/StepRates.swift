@@ -76,15 +76,15 @@ struct StepRates: Sendable {
     }
 }
 
-/// Per-mode figures of the establishment chain (modes 0-4) as SIMD vectors: value types
-/// without reference counting, read in the hot loop of every firm-step.
+/// Per-mode figures of the establishment chain (modes 0-4) as plain values: no reference
+/// counting and no vector spills, read in the hot loop of every firm-step.
 struct ModeTable: Sendable {
-    let entryCost: SIMD8<Double>
-    let fixedCost: SIMD8<Double>
-    let tradeCost: SIMD8<Double>
-    let distanceCost: SIMD8<Double>
-    let reach: SIMD8<Double>
-    let knowledgeThreshold: SIMD8<Double>
+    let entryCost: ModeVector
+    let fixedCost: ModeVector
+    let tradeCost: ModeVector
+    let distanceCost: ModeVector
+    let reach: ModeVector
+    let knowledgeThreshold: ModeVector
     let partneredEntryFactor: Double
     let partneredFixedFactor: Double
     let partnerProfitShare: Double
@@ -92,21 +92,41 @@ struct ModeTable: Sendable {
     let upgradeBand: Double
 
     init(_ e: EstablishmentParameters) {
-        func vector(_ values: [Double]) -> SIMD8<Double> {
-            var v = SIMD8<Double>(repeating: 0)
-            for (k, x) in values.prefix(8).enumerated() { v[k] = x }
-            return v
-        }
-        entryCost = vector(e.entryCostByMode)
-        fixedCost = vector(e.fixedCostByMode)
-        tradeCost = vector(e.tradeCostByMode)
-        distanceCost = vector(e.distanceCostByMode)
-        reach = vector(e.reachByMode)
-        knowledgeThreshold = vector(e.knowledgeThresholdByMode)
+        entryCost = ModeVector(e.entryCostByMode)
+        fixedCost = ModeVector(e.fixedCostByMode)
+        tradeCost = ModeVector(e.tradeCostByMode)
+        distanceCost = ModeVector(e.distanceCostByMode)
+        reach = ModeVector(e.reachByMode)
+        knowledgeThreshold = ModeVector(e.knowledgeThresholdByMode)
         partneredEntryFactor = e.partnered.entryCostFactor
         partneredFixedFactor = e.partnered.fixedCostFactor
         partnerProfitShare = e.partnered.partnerProfitShare
         irregularSaleProbability = e.irregularSaleProbability
         upgradeBand = e.upgradeBand
+    }
+}
+
+/// One figure per establishment mode 0-4.
+struct ModeVector: Sendable {
+    let mode0, mode1, mode2, mode3, mode4: Double
+
+    init(_ values: [Double]) {
+        func at(_ k: Int) -> Double { k < values.count ? values[k] : 0 }
+        mode0 = at(0)
+        mode1 = at(1)
+        mode2 = at(2)
+        mode3 = at(3)
+        mode4 = at(4)
+    }
+
+    @inline(__always)
+    subscript(mode: Int) -> Double {
+        switch mode {
+        case 0: mode0
+        case 1: mode1
+        case 2: mode2
+        case 3: mode3
+        default: mode4
+        }
     }
 }
