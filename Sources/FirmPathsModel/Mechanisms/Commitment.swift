@@ -10,7 +10,8 @@
 ///   its market knowledge passes the next mode's threshold and its yearly sales pass the
 ///   next mode's break-even volume times the upgrade band; the step must then pass the
 ///   same marginal analysis and risk rule. At most one upgrade per step.
-/// - Crisis rule (seed 003): in a home crisis a firm that protects R&D freezes expansion.
+/// - Crisis rule (seed 003): in a home crisis a firm that protects R&D freezes expansion and
+///   leaves its loss-making export markets.
 extension FirmStepContext {
     /// Sets a market's mode, resetting the clocks of the new mode.
     mutating func setMode(firm i: Int, market j: Int, to mode: Int, partnered: Bool) {
@@ -32,7 +33,10 @@ extension FirmStepContext {
 
     mutating func decide(firm i: Int, rng: inout RandomStream, events: inout [FirmEvent]) {
         let homeCrisis = homeCrisisScheduled || homeLogDemand < model.innovation.crisisLevel
-        if model.innovation.enabled && homeCrisis && store.protectsRnD[i] { return }
+        if model.innovation.enabled && homeCrisis && store.protectsRnD[i] {
+            freezeExports(firm: i, events: &events)
+            return
+        }
         var riskInUse = 0.0
         if scratch.activeMarkets > 0 {
             riskInUse = currentRisk(firm: i)
@@ -58,6 +62,20 @@ extension FirmStepContext {
     func effectiveKnowledge(firm i: Int, market j: Int) -> Double {
         let weight = model.establishment.generalKnowledgeWeight
         return min(1, store.marketKnowledge[i * marketCount + j] + weight * store.generalKnowledge[i])
+    }
+
+    /// Crisis rule (seed 003): a firm that protects R&D freezes its exports: it leaves the
+    /// export markets (modes 1-2) that lose money this step and takes on nothing new.
+    mutating func freezeExports(firm i: Int, events: inout [FirmEvent]) {
+        let base = i * marketCount
+        for j in store.marketsActiveAtStepStart(firm: i) {
+            let mode = Int(store.mode[base + j])
+            guard mode == 1 || mode == 2, store.marketProfit[base + j] < 0 else { continue }
+            let profit = store.marketProfit[base + j]
+            setMode(firm: i, market: j, to: 0, partnered: false)
+            events.append(FirmEvent(firm: i, step: step, market: j, kind: .exit, cause: .protectRnD,
+                                    fromMode: mode, toMode: 0, value: profit))
+        }
     }
 
     /// Resources for stage skipping (seed 000: resources explain skipped stages):

@@ -30,7 +30,7 @@ public enum EventCause: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     // Opportunism (seed 004).
     case apparentCooperation, excessiveProfitShare, overExploitation, appropriation
     // Reasons to step down, leave or relocate.
-    case losses, costErosion, homeIdleCapacity, partnerOpportunism, exportDrain
+    case losses, costErosion, homeIdleCapacity, partnerOpportunism, exportDrain, protectRnD
     // Reasons to die.
     case exogenous, bankruptcy
     // Founding.
@@ -60,6 +60,7 @@ public enum EventCause: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .homeIdleCapacity: "home_idle_capacity"
         case .partnerOpportunism: "partner_opportunism"
         case .exportDrain: "export_drain"
+        case .protectRnD: "protect_rnd"
         case .exogenous: "exogenous"
         case .bankruptcy: "bankruptcy"
         case .startUp: "start_up"
