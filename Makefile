@@ -43,5 +43,10 @@ test-resume:
 test-slurm:
 	SCRATCH=$(SCRATCH) scripts/slurm/test-slurm.sh
 
+# Fixed-seed benchmarks (release build): prints a table, writes Results/bench/bench.json; see README.md.
+bench:
+	$(SWIFT) build -c release --scratch-path $(SCRATCH)
+	$(SCRATCH)/release/firmpaths-bench --scenario $(SCENARIO) --out Results/bench
+
 clean:
 	rm -rf .build
