@@ -26,6 +26,9 @@ started=$(date +%s)
 say() { echo "test-slurm: $*"; }
 fail() { echo "test-slurm: FAIL: $*" >&2; exit 1; }
 
+# The daemons live in /usr/sbin, which a non-login shell's PATH may lack.
+export PATH=$PATH:/usr/sbin:/sbin
+
 # --- 1. packages ------------------------------------------------------------------------------
 missing=()
 for tool in slurmctld:slurmctld slurmd:slurmd sbatch:slurm-client munged:munge; do
@@ -42,6 +45,8 @@ fi
 
 # --- build ------------------------------------------------------------------------------------
 swift build -c release --scratch-path "$SCRATCH" >/dev/null
+say "release build ready after $(( $(date +%s) - started )) s"
+cluster_started=$(date +%s)
 export FIRMPATHS=$repo/$SCRATCH/release/firmpaths
 [[ -x $FIRMPATHS ]] || fail "no executable at $FIRMPATHS"
 
@@ -127,7 +132,7 @@ for _ in $(seq 300); do
     sleep 0.2
 done
 [[ $node_state == idle* ]] || fail "node $host is not idle after 60 s (state '${node_state:-unknown}')"
-say "slurmctld and slurmd up after $(( $(date +%s) - started )) s"
+say "slurmctld and slurmd up after $(( $(date +%s) - cluster_started )) s"
 
 # --- 3. submit --------------------------------------------------------------------------------
 scenario=$repo/scripts/slurm/test-sweep.json
@@ -168,4 +173,4 @@ done
 runs=$(( $(wc -l < "$out/merged/runs.csv") - 1 ))
 [[ $runs -eq 12 ]] || fail "expected 12 runs in runs.csv, found $runs"
 say "merged $SHARDS shards == single-process sweep, byte for byte: $(echo $reference_files | tr '\n' ' ') ($runs runs)"
-say "PASS in $(( $(date +%s) - started )) s"
+say "PASS in $(( $(date +%s) - started )) s ($(( $(date +%s) - cluster_started )) s from starting the cluster)"
