@@ -63,7 +63,9 @@ struct BenchResults {
         row("firm-steps/s, \(threads) threads", "firm_steps_per_sec_all_threads", 0, "same runs, one run per thread")
         row("sweep speed-up", "sweep_speedup", 2, "x, 1 -> \(threads) threads")
         row("parallel efficiency", "parallel_efficiency", 3, "all-thread rate / (\(threads) x 1-thread rate)")
-        row("CPU utilization, \(threads) threads", "cpu_utilization_all_threads", 3, "CPU time / (wall x \(threads)); low = cores taken by others")
+        rows.append(("CPU utilization, 1 / \(threads) threads",
+                     format(number("cpu_utilization_1thread"), 3) + " / " + format(number("cpu_utilization_all_threads"), 3),
+                     "CPU time / (wall x threads); below 1: cores taken by other processes or idle waits"))
         row("time per run, 1 thread", "ms_per_run_1thread", 1, "ms, setup + every step")
         row("setup share", "setup_share_1thread", 3, "of a run's time (population set-up)")
         row("ns per firm-step", "ns_per_firm_step_1thread", 0, "ns, 1 thread, whole run / living firm-steps")
@@ -71,7 +73,8 @@ struct BenchResults {
         rows.append(("large run", "\(options.largeFirms) firms", "x \(options.largeYears) years, one run, firms in parallel chunks"))
         row("  steps, 1 thread", "large_run_steps_seconds_1thread", 3, "s")
         row("  steps, \(threads) threads", "large_run_steps_seconds_all_threads", 3, "s")
-        row("  within-run speed-up", "large_run_speedup", 2, "x (efficiency \(format(number("large_run_parallel_efficiency"), 3)))")
+        row("  within-run speed-up", "large_run_speedup", 2, "x (efficiency \(format(number("large_run_parallel_efficiency"), 3)),"
+            + " CPU utilization \(format(number("large_run_cpu_utilization_1thread"), 3)) / \(format(number("large_run_cpu_utilization_all_threads"), 3)))")
         row("csv writing", "csv_mb_per_sec", 0, "MB/s, trajectories.csv of one run (\(format(number("csv_bytes") / 1e6, 1)) MB): encode + write + fsync")
         row("peak RSS, \(smallRuns)-run sweep", "peak_rss_mb_small_sweep", 1,
             "MB, child `firmpaths sweep`, runs + firms (bench itself: \(format(number("parent_peak_rss_mb_at_spawn"), 1)) MB)")

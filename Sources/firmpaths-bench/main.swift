@@ -223,6 +223,7 @@ _ = sweep(threads: threads)
 var oneThread: [Double] = []
 var allThreads: [Double] = []
 var utilization: [Double] = []
+var utilization1: [Double] = []
 var setupShares: [Double] = []
 var stepNanoseconds: [Double] = []
 var livingSteps = 0
@@ -233,6 +234,7 @@ for _ in 0..<repetitions {
     oneThread.append(single.seconds)
     allThreads.append(parallel.seconds)
     utilization.append(parallel.cpuSeconds / (parallel.seconds * Double(threads)))
+    utilization1.append(single.cpuSeconds / single.seconds)
     livingSteps = single.costs.reduce(0) { $0 + $1.living }
     guard livingSteps == parallel.costs.reduce(0, { $0 + $1.living }) else { fail("living firm-steps differ between thread counts") }
     let setup = single.costs.reduce(0) { $0 + $1.setupSeconds }
@@ -255,6 +257,7 @@ results.set("firm_steps_per_sec_1thread_nominal", Double(nominalSteps) / oneThre
 results.set("parallel_efficiency", rateN / (Double(threads) * rate1))
 results.set("sweep_speedup", oneThreadSeconds / allThreadsSeconds)
 results.set("cpu_utilization_all_threads", Measure.median(utilization))
+results.set("cpu_utilization_1thread", Measure.median(utilization1))
 results.set("ms_per_run_1thread", oneThreadSeconds * 1000 / Double(sweepRuns))
 results.set("setup_share_1thread", Measure.median(setupShares))
 results.set("ns_per_firm_market_step_1thread", Measure.median(stepNanoseconds))
@@ -271,21 +274,26 @@ do {
     fail(error.description)
 }
 note("large run: \(options.largeFirms) firms x \(options.largeYears) years, 1 thread vs \(threads) threads")
-func largeRun(threads: Int) -> (seconds: Double, living: Int) {
+func largeRun(threads: Int) -> (seconds: Double, cpuSeconds: Double, living: Int) {
     let simulation = Simulation(scenario: large.scenario, seed: baseSeed)
+    let cpuStart = Measure.processCPUSeconds()
     let seconds = Measure.seconds { RunExecutor.run(simulation, threads: threads) { _, _ in } }
-    return (seconds, FirmSteps.living(simulation))
+    return (seconds, Measure.processCPUSeconds() - cpuStart, FirmSteps.living(simulation))
 }
 _ = largeRun(threads: 1)
 _ = largeRun(threads: threads)
 var large1: [Double] = []
 var largeN: [Double] = []
 var largeLiving = 0
+var largeUtilization: [Double] = []
+var largeUtilization1: [Double] = []
 for _ in 0..<repetitions {
     let single = largeRun(threads: 1)
     let parallel = largeRun(threads: threads)
     large1.append(single.seconds)
     largeN.append(parallel.seconds)
+    largeUtilization.append(parallel.cpuSeconds / (parallel.seconds * Double(threads)))
+    largeUtilization1.append(single.cpuSeconds / single.seconds)
     largeLiving = single.living
 }
 let largeSeconds1 = Measure.median(large1)
@@ -296,6 +304,8 @@ results.set("large_run_steps_seconds_1thread", largeSeconds1)
 results.set("large_run_steps_seconds_all_threads", largeSecondsN)
 results.set("large_run_speedup", largeSeconds1 / largeSecondsN)
 results.set("large_run_parallel_efficiency", largeSeconds1 / largeSecondsN / Double(threads))
+results.set("large_run_cpu_utilization_all_threads", Measure.median(largeUtilization))
+results.set("large_run_cpu_utilization_1thread", Measure.median(largeUtilization1))
 results.set("large_run_firm_steps_per_sec_1thread", Double(largeLiving) / largeSeconds1)
 results.set("large_run_firm_steps_per_sec_all_threads", Double(largeLiving) / largeSecondsN)
 results.sample("large_run_seconds_1thread", large1)
