@@ -2,8 +2,10 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/firmpaths
 SCENARIO ?= Scenarios/default.json
+# SwiftPM scratch path of test-slurm and bench (test-resume reads SCRATCH from the environment too).
+SCRATCH ?= .build
 
-.PHONY: all build release run test test-report test-resume bench clean help
+.PHONY: all build release run test test-report test-resume test-slurm bench clean help
 
 all: release
 
@@ -13,6 +15,8 @@ help:
 	@echo "make test-report  run default, render report.html in headless Chromium, check every chart"
 	@echo "make build   debug build"
 	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
+	@echo "make test-slurm  single-node SLURM cluster: sweep as a job array, merge, compare with one process"
+	@echo "make bench   release build, fixed-seed benchmarks, table + Results/bench/bench.json"
 	@echo "make clean   remove build products"
 
 build:
@@ -33,6 +37,16 @@ test-report:
 # Acceptance check for resumable sweeps (release build); see scripts/kill-resume-test.sh.
 test-resume:
 	scripts/kill-resume-test.sh
+
+# Installs slurm-wlm and munge if missing (root), starts munged/slurmctld/slurmd on localhost,
+# runs a sweep as a job array plus a merge job; see scripts/slurm/README.md.
+test-slurm:
+	SCRATCH=$(SCRATCH) scripts/slurm/test-slurm.sh
+
+# Fixed-seed benchmarks (release build): prints a table, writes Results/bench/bench.json; see README.md.
+bench:
+	$(SWIFT) build -c release --scratch-path $(SCRATCH)
+	$(SCRATCH)/release/firmpaths-bench --scenario $(SCENARIO) --out Results/bench
 
 clean:
 	rm -rf .build

@@ -30,6 +30,9 @@ let package = Package(
         .target(name: "FirmPathsCLI", dependencies: ["FirmPathsModel", "FirmPathsIO", "FirmPathsEngine"]),
         .executableTarget(name: "firmpaths", dependencies: ["FirmPathsCLI"]),
 
+        // MARK: - Benchmark (make bench)
+        .executableTarget(name: "firmpaths-bench", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
+
         // MARK: - Unit test bundles
         .testTarget(name: "FirmPathsModelTests", dependencies: ["FirmPathsModel"]),
         .testTarget(name: "FirmPathsIOTests", dependencies: ["FirmPathsIO", "FirmPathsModel"]),
