@@ -39,6 +39,14 @@ struct RunCommand: Command {
                            usage: help)
         }
         let loaded = try ScenarioResolution.load(argument, overrides: parsed.all("--set"), environment: console.environment)
+        // `run` ignores a sweep block, but a broken one is still a broken file: say so before writing anything.
+        if loaded.sweep != nil {
+            do {
+                _ = try PreparedSweep.prepare(loaded)
+            } catch {
+                throw CLIError(.dataError, error.description)
+            }
+        }
         let seed = try parsed.seed("--seed", usage: help) ?? loaded.scenario.seed.value
         let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
         let every = try parsed.int("--every", usage: help, range: 1...1_000_000) ?? 1
