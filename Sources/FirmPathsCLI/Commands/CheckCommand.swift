@@ -35,8 +35,16 @@ struct CheckCommand: Command {
                 throw CLIError(.dataError, error.description)
             }
         }
+        let size = RunSize(scenario)
+        let limit = try MemoryLimit.from(environment: console.environment)
+        do throws(EngineError) {
+            try MemoryGuard.check(size, limit: limit, what: "one run")
+        } catch {
+            throw CLIError(.dataError, "\(loaded.file): \(error.description)")
+        }
         console.out("\(loaded.file): valid scenario '\(scenario.name)': \(scenario.population.firms) firms, "
             + "\(scenario.years) years x \(scenario.stepsPerYear) steps, \(scenario.population.segments.count) segments"
-            + (sweepRuns.map { ", with a sweep of \($0) runs" } ?? "") + "\n")
+            + (sweepRuns.map { ", with a sweep of \($0) runs" } ?? "")
+            + "; a run needs about \(MemoryGuard.describe(MemoryGuard.estimate(size))) of memory\n")
     }
 }
