@@ -2,8 +2,9 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/firmpaths
 SCENARIO ?= Scenarios/default.json
+SCRATCH ?= .build
 
-.PHONY: all build release run test test-report test-resume bench clean help
+.PHONY: all build release run test test-report test-resume test-faults fuzz bench clean help
 
 all: release
 
@@ -13,6 +14,8 @@ help:
 	@echo "make test-report  run default, render report.html in headless Chromium, check every chart"
 	@echo "make build   debug build"
 	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
+	@echo "make test-faults  unwritable directory, ulimit -f, full tmpfs, SIGINT and SIGKILL during a sweep; resume, cmp"
+	@echo "make fuzz    libFuzzer on the scenario reader for FUZZ_SECONDS (default 300); crashes go to Fuzz/crashes/"
 	@echo "make clean   remove build products"
 
 build:
@@ -33,6 +36,10 @@ test-report:
 # Acceptance check for resumable sweeps (release build); see scripts/kill-resume-test.sh.
 test-resume:
 	scripts/kill-resume-test.sh
+
+# Fault tests (release build); see scripts/fault-tests.sh.
+test-faults:
+	SCRATCH=$(SCRATCH) scripts/fault-tests.sh
 
 clean:
 	rm -rf .build

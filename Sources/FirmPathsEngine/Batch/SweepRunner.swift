@@ -239,6 +239,10 @@ final class SweepWriter: @unchecked Sendable {
     private var completedNow = 0
     private(set) var runsDone: Int
     private(set) var failure: EngineError?
+    /// File lengths after the last completely appended run: what a checkpoint may record. A
+    /// write that fails half-way through a run (disk full, file-size limit) leaves bytes past
+    /// these lengths, which a resume cuts off instead of keeping half a run.
+    private var committedLengths: [Int?]
 
     init(directory: String, record: SweepRecord, paths: [String], start: SweepProgress?, progressPath: String,
          interval: Double, runLimit: Int?, cancellation: SweepCancellation, progress: ProgressReporter?) throws(EngineError) {
@@ -271,6 +275,7 @@ final class SweepWriter: @unchecked Sendable {
             }
         }
         self.files = files
+        committedLengths = files.map { $0?.length }
         if start == nil { try checkpoint() }
     }
 
@@ -287,6 +292,7 @@ final class SweepWriter: @unchecked Sendable {
                 for (file, bytes) in zip(files, run.tables) {
                     try file?.append(bytes)
                 }
+                committedLengths = files.map { $0?.length }
                 runsDone += 1
                 completedNow += 1
                 progress?.advance()
@@ -315,10 +321,10 @@ final class SweepWriter: @unchecked Sendable {
     /// Syncs the data files, then records their lengths: the order makes the record true.
     func checkpoint() throws(EngineError) {
         var lengths: [String: Int] = [:]
-        for (file, entry) in zip(files, SweepRecord.names) {
-            guard let file else { continue }
+        for (index, entry) in SweepRecord.names.enumerated() {
+            guard let file = files[index], let length = committedLengths[index] else { continue }
             try file.sync()
-            lengths[entry.file] = file.length
+            lengths[entry.file] = length
         }
         try AppendFile.writeAtomically(SweepProgress(runsDone: runsDone, lengths: lengths).text, to: progressPath)
     }
