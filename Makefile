@@ -41,5 +41,10 @@ test-resume:
 test-faults:
 	SCRATCH=$(SCRATCH) scripts/fault-tests.sh
 
+# libFuzzer on the scenario reader for FUZZ_SECONDS (default 300); see scripts/fuzz.sh.
+FUZZ_SECONDS ?= 300
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
 clean:
 	rm -rf .build
