@@ -2,10 +2,10 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/firmpaths
 SCENARIO ?= Scenarios/default.json
-# SwiftPM scratch path of test-slurm and bench (test-resume reads SCRATCH from the environment too).
+# SwiftPM scratch path of the release-build checks (test-slurm, test-faults, bench; test-resume reads it too).
 SCRATCH ?= .build
 
-.PHONY: all build release run test test-report test-resume test-slurm bench clean help
+.PHONY: all build release run test test-report test-resume test-faults test-slurm fuzz bench clean help
 
 all: release
 
@@ -17,6 +17,8 @@ help:
 	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
 	@echo "make test-slurm  single-node SLURM cluster: sweep as a job array, merge, compare with one process"
 	@echo "make bench   release build, fixed-seed benchmarks, table + Results/bench/bench.json"
+	@echo "make test-faults  unwritable directory, ulimit -f, full tmpfs, SIGINT and SIGKILL during a sweep; resume, cmp"
+	@echo "make fuzz    libFuzzer on the scenario reader for FUZZ_SECONDS (default 300); crashes go to Fuzz/crashes/"
 	@echo "make clean   remove build products"
 
 build:
@@ -47,6 +49,14 @@ test-slurm:
 bench:
 	$(SWIFT) build -c release --scratch-path $(SCRATCH)
 	$(SCRATCH)/release/firmpaths-bench --scenario $(SCENARIO) --out Results/bench
+# Fault tests (release build); see scripts/fault-tests.sh.
+test-faults:
+	SCRATCH=$(SCRATCH) scripts/fault-tests.sh
+
+# libFuzzer on the scenario reader for FUZZ_SECONDS (default 300); see scripts/fuzz.sh.
+FUZZ_SECONDS ?= 300
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 clean:
 	rm -rf .build

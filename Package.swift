@@ -34,7 +34,8 @@ let package = Package(
         .executableTarget(name: "firmpaths-bench", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
 
         // MARK: - Unit test bundles
-        .testTarget(name: "FirmPathsModelTests", dependencies: ["FirmPathsModel"]),
+        // IO only for PropertyTests, which draw scenarios from the catalog and load them as files are.
+        .testTarget(name: "FirmPathsModelTests", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
         .testTarget(name: "FirmPathsIOTests", dependencies: ["FirmPathsIO", "FirmPathsModel"]),
         .testTarget(name: "FirmPathsEngineTests", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
         .testTarget(

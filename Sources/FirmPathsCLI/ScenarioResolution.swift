@@ -1,3 +1,4 @@
+import FirmPathsEngine
 import FirmPathsIO
 import Foundation
 
@@ -45,5 +46,19 @@ enum ScenarioResolution {
         } catch {
             throw CLIError(error.kind == .unreadable ? .ioError : .dataError, error.description)
         }
+    }
+}
+
+/// `FIRMPATHS_MEMORY_LIMIT` (bytes, or with K, M, G, T): the memory runs may plan for instead of
+/// the machine's, e.g. on a shared node.
+enum MemoryLimit {
+    static let variable = "FIRMPATHS_MEMORY_LIMIT"
+
+    static func from(environment: [String: String]) throws(CLIError) -> Double? {
+        guard let text = environment[variable], !text.isEmpty else { return nil }
+        guard let bytes = MemoryGuard.parseBytes(text) else {
+            throw CLIError(.usage, "\(variable) expects a size in bytes such as 8000000000, 512M or 16G, found '\(text)'")
+        }
+        return bytes
     }
 }

@@ -6,4 +6,9 @@ import Glibc
 import Darwin
 #endif
 
+// A file-size limit (`ulimit -f`) would otherwise kill the process with SIGXFSZ in the middle of a
+// write; ignored, write() fails with EFBIG and the command reports it (exit 74) like a full disk,
+// keeping the completed runs of a sweep resumable.
+signal(SIGXFSZ, SIG_IGN)
+
 exit(FirmPathsCLI.main(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -87,31 +87,39 @@ import FirmPathsModel
     @Test(arguments: seeds)
     func cashChangesEqualRecordedFlows(seed: UInt64) {
         let simulation = Simulation(scenario: Self.scenario(), seed: seed)
-        let s = simulation.store
         var v = Violations()
         var checked = 0
         while !simulation.isFinished {
-            let before = ModelTestSupport.values(s.cash)
+            let before = ModelTestSupport.values(simulation.store.cash)
             ModelTestSupport.step(simulation, ranges: [0..<Self.firms])
-            let step = simulation.currentStep
-            for i in 0..<Self.firms {
-                let stepped = s.alive[i] || Int(s.diedStep[i]) == step
-                let change = s.cash[i] - before[i]
-                guard stepped else {
-                    if change != 0 { v.add("cash of idle firm \(i) moved by \(change) at step \(step)") }
-                    continue
-                }
-                let flows = [s.flowOperating[i], s.flowInvestment[i], s.flowRnD[i], s.flowIncidents[i], s.flowPayout[i]]
-                let sum = flows.reduce(0, +)
-                let scale = max(1, abs(before[i]), abs(s.cash[i]), flows.map(abs).reduce(0, +))
-                if abs(change - sum) > 1e-9 * scale {
-                    v.add("firm \(i) step \(step): cash change \(change) vs flows \(sum) \(flows)")
-                }
-                checked += 1
-            }
+            checked += Self.checkCash(simulation, before: before, into: &v)
         }
         #expect(v.count == 0, "\(v)")
         #expect(checked > Self.firms * Self.years)
+    }
+
+    /// Compares each firm's cash change over the step just taken with its recorded flows;
+    /// returns how many firms were checked. Shared with `PropertyTests`.
+    static func checkCash(_ simulation: Simulation, before: [Double], into v: inout Violations) -> Int {
+        let s = simulation.store
+        let step = simulation.currentStep
+        var checked = 0
+        for i in 0..<s.firmCount {
+            let stepped = s.alive[i] || Int(s.diedStep[i]) == step
+            let change = s.cash[i] - before[i]
+            guard stepped else {
+                if change != 0 { v.add("cash of idle firm \(i) moved by \(change) at step \(step)") }
+                continue
+            }
+            let flows = [s.flowOperating[i], s.flowInvestment[i], s.flowRnD[i], s.flowIncidents[i], s.flowPayout[i]]
+            let sum = flows.reduce(0, +)
+            let scale = max(1, abs(before[i]), abs(s.cash[i]), flows.map(abs).reduce(0, +))
+            if abs(change - sum) > 1e-9 * scale {
+                v.add("firm \(i) step \(step): cash change \(change) vs flows \(sum) \(flows)")
+            }
+            checked += 1
+        }
+        return checked
     }
 
     // MARK: Legal mode changes, replayed from mode 0
@@ -119,10 +127,18 @@ import FirmPathsModel
     @Test(arguments: seeds)
     func modeChangesAreLegal(seed: UInt64) {
         let simulation = ModelTestSupport.run(Self.scenario(), seed: seed)
+        var v = Violations()
+        let kindsSeen = Self.checkModeChanges(simulation, into: &v)
+        #expect(v.count == 0, "\(v)")
+        #expect(kindsSeen.isSuperset(of: [.enter, .upgrade, .exit, .died]), "kinds seen: \(kindsSeen)")
+    }
+
+    /// Replays every firm's events from mode 0, checking each change is legal and the end
+    /// state matches the store; returns the event kinds seen. Shared with `PropertyTests`.
+    static func checkModeChanges(_ simulation: Simulation, into v: inout Violations) -> Set<EventKind> {
         let s = simulation.store
         let J = s.marketCount
         let retained = simulation.scenario.model.backsourcing.retainedMode
-        var v = Violations()
         var kindsSeen = Set<EventKind>()
         for (firm, events) in simulation.eventsByFirm().enumerated() {
             var modes = Array(repeating: 0, count: J)
@@ -181,7 +197,6 @@ import FirmPathsModel
             }
             if !s.alive[firm] && !died { v.add("firm \(firm) is not alive but has no died event") }
         }
-        #expect(v.count == 0, "\(v)")
-        #expect(kindsSeen.isSuperset(of: [.enter, .upgrade, .exit, .died]), "kinds seen: \(kindsSeen)")
+        return kindsSeen
     }
 }

@@ -1,3 +1,4 @@
+import FirmPathsEngine
 import FirmPathsIO
 
 /// `firmpaths check SCENARIO`: validates a scenario file without running it.
@@ -9,7 +10,8 @@ struct CheckCommand: Command {
 
     Reads SCENARIO, fills in defaults and reports every problem at once: syntax errors with
     line and column, unknown keys with the closest valid key, wrong types and values out of
-    range with the allowed range, and inconsistent settings. Exit status 0 when the scenario
+    range with the allowed range, and inconsistent settings, including those of the `sweep`
+    block (every design point is checked against the scenario rules). Exit status 0 when the scenario
     is valid, 65 when it is not.
 
     Examples:
@@ -25,8 +27,24 @@ struct CheckCommand: Command {
         }
         let loaded = try ScenarioResolution.load(argument, overrides: parsed.all("--set"), environment: console.environment)
         let scenario = loaded.scenario
+        var sweepRuns: Int?
+        if loaded.sweep != nil {
+            do {
+                sweepRuns = try PreparedSweep.prepare(loaded).plan.count
+            } catch {
+                throw CLIError(.dataError, error.description)
+            }
+        }
+        let size = RunSize(scenario)
+        let limit = try MemoryLimit.from(environment: console.environment)
+        do throws(EngineError) {
+            try MemoryGuard.check(size, limit: limit, what: "one run")
+        } catch {
+            throw CLIError(.dataError, "\(loaded.file): \(error.description)")
+        }
         console.out("\(loaded.file): valid scenario '\(scenario.name)': \(scenario.population.firms) firms, "
             + "\(scenario.years) years x \(scenario.stepsPerYear) steps, \(scenario.population.segments.count) segments"
-            + (loaded.sweep == nil ? "" : ", with a sweep") + "\n")
+            + (sweepRuns.map { ", with a sweep of \($0) runs" } ?? "")
+            + "; a run needs about \(MemoryGuard.describe(MemoryGuard.estimate(size))) of memory\n")
     }
 }

@@ -24,6 +24,10 @@ struct RunCommand: Command {
       --overwrite         replace files in a non-empty output directory
       --quiet             print nothing but errors
 
+    A scenario too large for the machine's memory (80 % of it, or of FIRMPATHS_MEMORY_LIMIT
+    such as 16G) is refused before anything is allocated, with the estimate and the largest
+    population that fits (exit 65).
+
     Examples:
       firmpaths run default
       firmpaths run Scenarios/crisis.json --seed 11 --out Results/crisis-11
@@ -39,13 +43,22 @@ struct RunCommand: Command {
                            usage: help)
         }
         let loaded = try ScenarioResolution.load(argument, overrides: parsed.all("--set"), environment: console.environment)
+        // `run` ignores a sweep block, but a broken one is still a broken file: say so before writing anything.
+        if loaded.sweep != nil {
+            do {
+                _ = try PreparedSweep.prepare(loaded)
+            } catch {
+                throw CLIError(.dataError, error.description)
+            }
+        }
         let seed = try parsed.seed("--seed", usage: help) ?? loaded.scenario.seed.value
         let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
         let every = try parsed.int("--every", usage: help, range: 1...1_000_000) ?? 1
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name
         let options = SingleRunOptions(directory: directory, overwrite: parsed.has("--overwrite"), threads: threads,
                                        writeTrajectories: !parsed.has("--no-trajectories"), every: every,
-                                       commandLine: ["firmpaths", "run"] + arguments)
+                                       commandLine: ["firmpaths", "run"] + arguments,
+                                       memoryLimit: try MemoryLimit.from(environment: console.environment))
         let result: SingleRunResult
         do {
             result = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON,

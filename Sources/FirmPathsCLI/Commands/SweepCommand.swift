@@ -32,6 +32,10 @@ struct SweepCommand: Command {
       --quiet           no progress and no summary
       --set PATH=VALUE  override a parameter of the scenario before sweeping (repeatable)
 
+    A sweep whose concurrent runs (one per thread) would not fit in memory (80 % of the machine's,
+    or of FIRMPATHS_MEMORY_LIMIT) is refused before it starts, with the estimate and the largest
+    population that fits (exit 65).
+
     Ctrl-C stops handing out runs, keeps the completed ones and prints the --resume command.
     Re-run any single run alone with `firmpaths run SCENARIO --seed SEED --set PATH=VALUE ...`
     using its seed and parameter values from runs.csv.
@@ -84,7 +88,8 @@ struct SweepCommand: Command {
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name + "-sweep"
         let options = SweepOptions(directory: directory, threads: threads, record: record, every: every, shard: shard,
                                    resume: parsed.has("--resume"), overwrite: parsed.has("--overwrite"),
-                                   overrides: overrides)
+                                   overrides: overrides,
+                                   memoryLimit: try MemoryLimit.from(environment: console.environment))
         let quiet = parsed.has("--quiet")
         let total = sweep.plan.shard(shard).count
         let reporter: ProgressReporter? = quiet ? nil

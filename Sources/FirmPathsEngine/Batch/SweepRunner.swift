@@ -26,10 +26,12 @@ public struct SweepOptions: Sendable {
     /// Stop as if interrupted once this many runs completed in this invocation (for time-boxed
     /// jobs and for tests of resuming); nil runs to the end.
     public var runLimit: Int?
+    /// Memory the sweep may plan for, in bytes (nil: the machine's memory); see `MemoryGuard`.
+    public var memoryLimit: Double?
 
     public init(directory: String, threads: Int = 1, record: SweepRecord = .sweepDefault, every: Int = 1,
                 shard: ShardSpec = .all, resume: Bool = false, overwrite: Bool = false, overrides: [String] = [],
-                checkpointInterval: Double = 0.5, runLimit: Int? = nil) {
+                checkpointInterval: Double = 0.5, runLimit: Int? = nil, memoryLimit: Double? = nil) {
         self.directory = directory
         self.threads = max(1, threads)
         self.record = record
@@ -40,6 +42,7 @@ public struct SweepOptions: Sendable {
         self.overrides = overrides
         self.checkpointInterval = checkpointInterval
         self.runLimit = runLimit
+        self.memoryLimit = memoryLimit
     }
 }
 
@@ -81,6 +84,7 @@ public enum SweepRunner {
                                cancellation: SweepCancellation = SweepCancellation(),
                                progress: ProgressReporter? = nil) throws(EngineError) -> SweepResult {
         let shardPlan = sweep.plan.shard(options.shard)
+        try checkMemory(sweep, options: options, runs: shardPlan.count)
         let manifest = SweepManifest.value(sweep, record: options.record, every: options.every, shard: options.shard,
                                            overrides: options.overrides, complete: false)
         let directory = options.directory
@@ -171,6 +175,49 @@ public enum SweepRunner {
                            seconds: seconds)
     }
 
+    /// Refuses a sweep whose concurrent runs (one per thread, plus the encoded runs waiting to be
+    /// written) would not fit in memory; sizes are taken from the largest design point.
+    static func checkMemory(_ sweep: PreparedSweep, options: SweepOptions, runs: Int) throws(EngineError) {
+        var size = RunSize(sweep.base.scenario)
+        let sizePaths = ["population.firms", "years", "stepsPerYear", "model.network.partnersPerFirm"]
+        if sweep.paths.contains(where: { sizePaths.contains($0) || $0.hasPrefix("markets") }) {
+            var largest = size
+            var largestBytes = 0.0
+            for point in sweep.plan.points.indices {
+                let pointSize: RunSize
+                if sweep.paths.contains(where: { $0.hasPrefix("markets") }) {
+                    guard let scenario = try? sweep.scenario(forPoint: point) else { continue }
+                    pointSize = RunSize(scenario)
+                } else {
+                    let values = sweep.plan.points[point]
+                    var candidate = size
+                    if let firms = values.value(for: "population.firms") { candidate.firms = Int(exactly: firms.rounded()) ?? Int.max }
+                    if let years = values.value(for: "years") { candidate.years = Int(exactly: years.rounded()) ?? Int.max }
+                    if let steps = values.value(for: "stepsPerYear") { candidate.stepsPerYear = Int(exactly: steps.rounded()) ?? 12 }
+                    if let partners = values.value(for: "model.network.partnersPerFirm") {
+                        candidate.partnerSlots = Int(exactly: partners.rounded()) ?? Int.max
+                    }
+                    pointSize = candidate
+                }
+                let bytes = MemoryGuard.estimate(pointSize)
+                if bytes > largestBytes {
+                    largestBytes = bytes
+                    largest = pointSize
+                }
+            }
+            size = largest
+        }
+        // Encoded rows of a run held in memory until written: up to 4 x threads waiting plus one per worker.
+        var encoded = 0.0
+        if options.record.contains(.firms) { encoded += 250 }
+        if options.record.contains(.events) { encoded += (0.25 + 0.01 * Double(size.markets)) * Double(size.years) * 90 }
+        if options.record.contains(.steps) {
+            encoded += Double(size.years) * Double(size.stepsPerYear) / Double(max(1, options.every)) * 130
+        }
+        try MemoryGuard.check(size, concurrent: min(options.threads, max(1, runs)), extraPerFirm: encoded * 5,
+                              limit: options.memoryLimit, what: "this sweep")
+    }
+
     static func hasVisibleFiles(_ directory: String) -> Bool {
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return contents.contains { !$0.hasPrefix(".") }
@@ -192,6 +239,10 @@ final class SweepWriter: @unchecked Sendable {
     private var completedNow = 0
     private(set) var runsDone: Int
     private(set) var failure: EngineError?
+    /// File lengths after the last completely appended run: what a checkpoint may record. A
+    /// write that fails half-way through a run (disk full, file-size limit) leaves bytes past
+    /// these lengths, which a resume cuts off instead of keeping half a run.
+    private var committedLengths: [Int?]
 
     init(directory: String, record: SweepRecord, paths: [String], start: SweepProgress?, progressPath: String,
          interval: Double, runLimit: Int?, cancellation: SweepCancellation, progress: ProgressReporter?) throws(EngineError) {
@@ -224,6 +275,7 @@ final class SweepWriter: @unchecked Sendable {
             }
         }
         self.files = files
+        committedLengths = files.map { $0?.length }
         if start == nil { try checkpoint() }
     }
 
@@ -240,6 +292,7 @@ final class SweepWriter: @unchecked Sendable {
                 for (file, bytes) in zip(files, run.tables) {
                     try file?.append(bytes)
                 }
+                committedLengths = files.map { $0?.length }
                 runsDone += 1
                 completedNow += 1
                 progress?.advance()
@@ -268,10 +321,10 @@ final class SweepWriter: @unchecked Sendable {
     /// Syncs the data files, then records their lengths: the order makes the record true.
     func checkpoint() throws(EngineError) {
         var lengths: [String: Int] = [:]
-        for (file, entry) in zip(files, SweepRecord.names) {
-            guard let file else { continue }
+        for (index, entry) in SweepRecord.names.enumerated() {
+            guard let file = files[index], let length = committedLengths[index] else { continue }
             try file.sync()
-            lengths[entry.file] = file.length
+            lengths[entry.file] = length
         }
         try AppendFile.writeAtomically(SweepProgress(runsDone: runsDone, lengths: lengths).text, to: progressPath)
     }

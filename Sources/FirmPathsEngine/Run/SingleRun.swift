@@ -12,15 +12,18 @@ public struct SingleRunOptions: Sendable {
     /// Write only every K-th step to `trajectories.csv` (1: every step).
     public var every: Int
     public var commandLine: [String]
+    /// Memory the run may plan for, in bytes (nil: the machine's memory); see `MemoryGuard`.
+    public var memoryLimit: Double?
 
     public init(directory: String, overwrite: Bool = false, threads: Int = 1, writeTrajectories: Bool = true,
-                every: Int = 1, commandLine: [String] = []) {
+                every: Int = 1, commandLine: [String] = [], memoryLimit: Double? = nil) {
         self.directory = directory
         self.overwrite = overwrite
         self.threads = threads
         self.writeTrajectories = writeTrajectories
         self.every = max(1, every)
         self.commandLine = commandLine
+        self.memoryLimit = memoryLimit
     }
 }
 
@@ -39,6 +42,8 @@ public struct SingleRunResult: Sendable {
 public enum SingleRun {
     public static func execute(scenario: Scenario, resolvedScenario: JSONValue, scenarioFile: String, seed: UInt64,
                                options: SingleRunOptions) throws(EngineError) -> SingleRunResult {
+        // Before anything is allocated or created: a run too large for the machine is refused.
+        try MemoryGuard.check(RunSize(scenario), limit: options.memoryLimit)
         try OutputDirectory.prepare(options.directory, overwrite: options.overwrite)
         let clockStart = Date()
         let simulation = Simulation(scenario: scenario, seed: seed)

@@ -10,6 +10,62 @@ extension ScenarioValidator {
         let regionNames = checkRegions(root)
         checkMarketList(root, regionNames: regionNames)
         checkCrises(root, regionNames: regionNames)
+        checkMagnitudes(root)
+    }
+
+    /// Longest time span, in years, any parameter may state: the model counts steps in 32-bit
+    /// integers, and 10,000 years of monthly steps stay far below their limit.
+    static let maximumYears = 10_000.0
+    /// Most clusters a scenario may ask for; the model allocates a member list per cluster.
+    static let maximumClusters = 1_000_000
+    /// Most markets a world may have: events record the market as a 16-bit number.
+    static let maximumMarkets = Int(Int16.max)
+
+    /// Upper bounds the catalog leaves open but the model's integer step counts and
+    /// allocations need (found by `make fuzz` and the extreme-value scan: `exitYears` = 4e9
+    /// trapped converting steps to Int32, `clusters` = 4e9 tried to allocate 32 GB).
+    private mutating func checkMagnitudes(_ root: JSONValue) {
+        for entry in ParameterCatalog.entries where entry.unit == "years" {
+            for (path, value) in Self.values(matching: entry.path, in: root) {
+                guard let number = value.doubleValue, number > Self.maximumYears else { continue }
+                report(path, "expected at most \(JSONWriter.numberText(Self.maximumYears)) years, found \(Self.found(value))")
+            }
+        }
+        let listed = root.value(at: JSONPath([.key("markets"), .key("list")]))?.arrayValue ?? []
+        let generated = (root.value(at: JSONPath([.key("markets"), .key("regions")]))?.arrayValue ?? [])
+            .compactMap { $0["markets"]?.doubleValue }.reduce(0, +)
+        let total = listed.isEmpty ? generated : Double(listed.count)
+        if total > Double(Self.maximumMarkets) {
+            report(JSONPath([.key("markets")]), "expected at most \(Self.maximumMarkets) markets in all, found "
+                + JSONWriter.numberText(total) + (listed.isEmpty ? " (the sum of markets.regions[*].markets)" : " in markets.list"))
+        }
+        let clustersPath = JSONPath([.key("model"), .key("network"), .key("clusters")])
+        if let clusters = root.value(at: clustersPath)?.doubleValue, clusters > Double(Self.maximumClusters) {
+            report(clustersPath, "expected at most \(Self.maximumClusters) clusters, found \(Self.found(.number(clusters)))")
+        }
+    }
+
+    /// Values at a catalog pattern such as `environment.crises[*].startYear`, with their concrete paths.
+    static func values(matching pattern: String, in root: JSONValue) -> [(JSONPath, JSONValue)] {
+        var current: [(JSONPath, JSONValue)] = [(.root, root)]
+        for part in pattern.split(separator: ".") {
+            let isList = part.hasSuffix("[*]")
+            let key = String(isList ? part.dropLast(3) : part)
+            var next: [(JSONPath, JSONValue)] = []
+            for (path, value) in current {
+                guard let member = value[key] else { continue }
+                let memberPath = path.appending(key: key)
+                if isList {
+                    for (index, element) in (member.arrayValue ?? []).enumerated() {
+                        next.append((memberPath.appending(index: index), element))
+                    }
+                } else {
+                    next.append((memberPath, member))
+                }
+            }
+            current = next
+        }
+        return current
     }
 
     private mutating func checkSegments(_ root: JSONValue) {
