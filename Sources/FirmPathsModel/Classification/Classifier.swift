@@ -76,7 +76,7 @@ public enum Classifier {
 
     static func bornGlobal(_ t: FirmTrajectory, _ p: ClassificationParameters, first: Int) -> Classification? {
         guard Double(first) < p.bornGlobalYears else { return nil }
-        let window = t.years.prefix(max(0, Int(p.bornGlobalYears.rounded(.up))))
+        let window = t.years.prefix(yearCount(p.bornGlobalYears))
         let earlyShare = window.map(\.foreignShare).max() ?? 0
         guard earlyShare >= p.bornGlobalMinForeignShare else { return nil }
         let exporting = window.filter(\.exported)
@@ -103,7 +103,7 @@ public enum Classifier {
     }
 
     static func incremental(_ t: FirmTrajectory, _ p: ClassificationParameters, first: Int) -> Classification? {
-        let lateWindow = t.years.prefix(max(0, Int(p.incrementalLateYears.rounded(.up))))
+        let lateWindow = t.years.prefix(yearCount(p.incrementalLateYears))
         let earlyShare = lateWindow.map(\.foreignShare).max() ?? 0
         guard Double(first) >= p.incrementalLateYears || earlyShare < p.bornGlobalMinForeignShare else { return nil }
         let climb = longestClimb(t.events)
@@ -113,6 +113,12 @@ public enum Classifier {
         return Classification(path: .incremental, rule: "late_start_climbed_chain",
                               figures: [("first_export_year", Double(first)), ("longest_climb", Double(climb)),
                                         ("entry_distance_correlation", correlation ?? 0)])
+    }
+
+    /// Whole years covered by a window of `years` (any finite or infinite threshold).
+    static func yearCount(_ years: Double) -> Int {
+        guard years > 0 else { return 0 }
+        return years >= 1e9 ? Int(1e9) : Int(years.rounded(.up))
     }
 
     /// Longest run of successive upgrades in one market (entries, step-downs and exits restart it).

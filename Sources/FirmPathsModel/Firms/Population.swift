@@ -82,7 +82,7 @@ enum Population {
             // Founding: a share exists from the start, the rest arrive uniformly.
             var founded = 0
             if !rng.bernoulli(p.foundedAtStart) {
-                founded = Int(rng.nextDouble() * p.foundingSpreadYears * Double(s))
+                founded = Int(min(rng.nextDouble() * p.foundingSpreadYears * Double(s), Double(totalSteps)))
             }
             store.foundedStep[i] = Int32(min(max(0, founded), max(0, totalSteps - 1)))
 

@@ -44,10 +44,12 @@ extension FirmStepContext {
     /// international the network is.
     mutating func readNetwork(firm i: Int) {
         let J = marketCount
-        for j in 0..<J {
-            presence[j] = 0
-            customerPresence[j] = 0
-            supplierPresence[j] = 0
+        if presenceWritten {
+            // Only the previous firm's partners can have left marks.
+            presence.update(repeating: 0, count: J)
+            customerPresence.update(repeating: 0, count: J)
+            supplierPresence.update(repeating: 0, count: J)
+            presenceWritten = false
         }
         let slots = store.partnerSlots
         let words = store.maskWords
@@ -69,6 +71,7 @@ extension FirmStepContext {
                     let j = w * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1
                     abroad = true
+                    presenceWritten = true
                     presence[j] += strength
                     if role == PartnerRole.customer.rawValue { customerPresence[j] += strength }
                     if role == PartnerRole.supplier.rawValue { supplierPresence[j] += strength }

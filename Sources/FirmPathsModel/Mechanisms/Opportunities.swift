@@ -46,17 +46,24 @@ extension FirmStepContext {
         let base = i * J
         let aversion = model.psychicDistance.distanceAversion * (1 - model.psychicDistance.visionDiscount * vision)
             * (1 - model.psychicDistance.experienceDiscount * store.generalKnowledge[i])
+        // closeness^aversion from the table of powers (aversion resolved to 1/64).
+        func row(_ a: Double) -> UnsafeMutablePointer<Double> {
+            let level = Int(min(max(a * Simulation.aversionResolution, 0), Double(aversionLevels - 1)).rounded())
+            return closenessPowers + level * J
+        }
+        let full = row(aversion)
+        // Following a partner still weighs distance, at half the firm's aversion.
+        let half = row(0.5 * aversion)
         var sum = 0.0
         for j in 0..<J {
             var w: Double
             switch trigger {
             case .mainCustomer:
-                // Following a partner still weighs distance, at half the firm's aversion.
-                w = customerPresence[j] * _exp(0.5 * aversion * logCloseness[j])
+                w = customerPresence[j] * half[j]
             case .supplier:
-                w = supplierPresence[j] * _exp(0.5 * aversion * logCloseness[j])
+                w = supplierPresence[j] * half[j]
             default:
-                w = sizeAttraction[j] * _exp(aversion * logCloseness[j])
+                w = sizeAttraction[j] * full[j]
                     * (1 + model.opportunities.tieWeight * store.foreignTie[base + j])
                 if follow { w *= 1 + model.opportunities.partnerPresenceWeight * min(1, presence[j]) }
             }

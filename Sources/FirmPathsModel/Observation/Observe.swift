@@ -89,12 +89,14 @@ extension FirmStepContext {
         store.jmQuadrant[i] = JMQuadrant.classify(firm: df, network: dm, threshold: model.observation.jmThreshold).rawValue
 
         // I-model: exports in every step of the last year and a ratio above the threshold.
-        var yearForeign = 0.0, yearTotal = 0.0
-        for k in 0..<s {
-            yearForeign += store.ringForeign[i * s + k]
-            yearTotal += store.ringTotal[i * s + k]
-        }
         let history = store.exportHistory[i]
+        var yearForeign = 0.0, yearTotal = 0.0
+        if history == windowMask {
+            for k in 0..<s {
+                yearForeign += store.ringForeign[i * s + k]
+                yearTotal += store.ringTotal[i * s + k]
+            }
+        }
         let stage: IModelStage
         if history == 0 {
             stage = .preExport

@@ -19,6 +19,8 @@ struct FirmStepContext {
     let regionTransfer: UnsafeMutablePointer<Double>
 
     var scratch = FirmStepScratch()
+    /// Whether the presence arrays hold marks of the previous firm's partners.
+    var presenceWritten = true
 
     // Read-only views of the step's tables (borrowed, never copied).
     var scenario: Scenario { _read { yield tables.scenario } }
@@ -32,6 +34,8 @@ struct FirmStepContext {
     var sizeAttraction: UnsafeMutablePointer<Double> { tables.sizeAttraction }
     var logCloseness: UnsafeMutablePointer<Double> { tables.logCloseness }
     var initialCostLevel: UnsafeMutablePointer<Double> { tables.initialCostLevel }
+    var closenessPowers: UnsafeMutablePointer<Double> { tables.closenessPowers }
+    var aversionLevels: Int { tables.aversionLevels }
     var clusters: [[Int32]] { _read { yield tables.clusters } }
     var tieRates: ForeignTieRates { tables.tieRates }
     var knowledgeGain: ModeVector { tables.knowledgeGain }
@@ -150,6 +154,8 @@ final class StepTables: @unchecked Sendable {
     let sizeAttraction: UnsafeMutablePointer<Double>
     let logCloseness: UnsafeMutablePointer<Double>
     let initialCostLevel: UnsafeMutablePointer<Double>
+    let closenessPowers: UnsafeMutablePointer<Double>
+    let aversionLevels: Int
     let clusters: [[Int32]]
     let tieRates: ForeignTieRates
     /// Per-mode yearly knowledge gain per step (learning submodel).
@@ -172,6 +178,8 @@ final class StepTables: @unchecked Sendable {
         sizeAttraction = StepTables.copy(simulation.sizeAttraction)
         logCloseness = StepTables.copy(simulation.logCloseness)
         initialCostLevel = StepTables.copy(simulation.world.markets.map(\.costLevel))
+        closenessPowers = StepTables.copy(simulation.closenessPowers)
+        aversionLevels = simulation.aversionLevels
         clusters = simulation.clusters
         tieRates = ForeignTieRates(rates: simulation.rates,
                                    followPartners: simulation.scenario.model.opportunities.followTheCustomer)
@@ -179,7 +187,8 @@ final class StepTables: @unchecked Sendable {
     }
 
     deinit {
-        for pointer in [psychicDistance, marketSize, demand, costLevel, sizeAttraction, logCloseness, initialCostLevel] {
+        for pointer in [psychicDistance, marketSize, demand, costLevel, sizeAttraction, logCloseness, initialCostLevel,
+                        closenessPowers] {
             pointer.deallocate()
         }
         marketRegion.deallocate()

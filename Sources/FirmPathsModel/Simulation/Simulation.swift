@@ -26,6 +26,13 @@ public final class Simulation: @unchecked Sendable {
     /// Per market, for where opportunities land: size^sizeWeight and ln(max(1 - PD, 0.01)).
     let sizeAttraction: [Double]
     let logCloseness: [Double]
+    /// closeness^a for a = level / `Simulation.aversionResolution`, row by row (level x J):
+    /// where opportunities land, without an exponential per market and arrival.
+    let closenessPowers: [Double]
+    let aversionLevels: Int
+    /// Distance aversion is resolved to 1/64: a closeness weight then differs from the exact
+    /// power by less than 1% for any market, far below what the aversion is known to.
+    static let aversionResolution = 64.0
 
     /// Sets up world and population for `scenario` with run seed `seed`.
     public init(scenario: Scenario, seed: UInt64) {
@@ -52,6 +59,15 @@ public final class Simulation: @unchecked Sendable {
         let sizeWeight = scenario.model.opportunities.sizeWeight
         sizeAttraction = world.markets.map { _pow($0.size, sizeWeight) }
         logCloseness = perceivedDistance.map { _log(max(1 - $0, 0.01)) }
+        let maximumAversion = max(0, scenario.model.psychicDistance.distanceAversion)
+        let levels = Int(min(maximumAversion * Simulation.aversionResolution, 1e6).rounded(.up)) + 1
+        aversionLevels = levels
+        var powers = [Double](repeating: 1, count: levels * world.marketCount)
+        for level in 0..<levels {
+            let aversion = Double(level) / Simulation.aversionResolution
+            for j in 0..<world.marketCount { powers[level * world.marketCount + j] = _exp(aversion * logCloseness[j]) }
+        }
+        closenessPowers = powers
     }
 
     /// Whether every step of the horizon has been simulated.

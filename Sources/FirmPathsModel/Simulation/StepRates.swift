@@ -69,10 +69,17 @@ struct StepRates: Sendable {
 
         deathProbability = clock.stepProbability(yearly: m.survival.deathHazard)
         let s = Double(clock.stepsPerYear)
-        bankruptcySteps = Int32(max(1, (m.survival.bankruptcyYears * s).rounded()))
-        exitSteps = Int32(max(1, (m.decommitment.exitYears * s).rounded()))
-        backsourceLossSteps = Int32(max(1, (m.backsourcing.lossYears * s).rounded()))
-        minStepsInMode = Int32(max(0, (m.establishment.minYearsInMode * s).rounded()))
+        bankruptcySteps = StepRates.steps(m.survival.bankruptcyYears * s, atLeast: 1)
+        exitSteps = StepRates.steps(m.decommitment.exitYears * s, atLeast: 1)
+        backsourceLossSteps = StepRates.steps(m.backsourcing.lossYears * s, atLeast: 1)
+        minStepsInMode = StepRates.steps(m.establishment.minYearsInMode * s, atLeast: 0)
+    }
+
+    /// A count of steps from a number of years x steps per year, clamped to what a run can hold
+    /// (a duration longer than any run never elapses).
+    static func steps(_ value: Double, atLeast lower: Int32) -> Int32 {
+        guard value.isFinite else { return value > 0 ? Int32.max : lower }
+        return Int32(min(max(Double(lower), value.rounded()), Double(Int32.max)))
     }
 }
 
