@@ -50,6 +50,30 @@ import Testing
         }
     }
 
+    /// The default scenario (its own seed) shows all four named paths, each on at least 3% of
+    /// firms, and no segment of 100 firms or more maps onto a single path.
+    @Test func defaultShowsEveryPathAndNoSegmentMapsOntoOnePath() throws {
+        let simulation = try Self.run("default")
+        #expect(simulation.scenario.population.firms >= 1000)
+        #expect(simulation.scenario.years >= 30)
+        let outcomes = simulation.firmOutcomes()
+        var counts: [TrajectoryPath: Int] = [:]
+        var pathsBySegment: [Int32: [TrajectoryPath: Int]] = [:]
+        for outcome in outcomes {
+            counts[outcome.classification.path, default: 0] += 1
+            pathsBySegment[simulation.store.segment[outcome.firm], default: [:]][outcome.classification.path, default: 0] += 1
+        }
+        for path in [TrajectoryPath.bornGlobal, .incremental, .bornRegional, .backsourcer] {
+            let share = Double(counts[path] ?? 0) / Double(outcomes.count)
+            #expect(share >= 0.03, "\(path): \(share)")
+        }
+        for (segment, paths) in pathsBySegment where paths.values.reduce(0, +) >= 100 {
+            #expect(paths.count >= 2, "segment \(segment): \(paths)")
+            let largest = paths.values.max() ?? 0
+            #expect(Double(largest) < 0.9 * Double(paths.values.reduce(0, +)), "segment \(segment): \(paths)")
+        }
+    }
+
     @Test func networkPullMakesMoreLateStartersThanDefault() throws {
         func lateStarterShare(_ name: String) throws -> Double {
             let outcomes = try Self.run(name).firmOutcomes()
