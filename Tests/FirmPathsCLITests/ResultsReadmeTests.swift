@@ -55,4 +55,19 @@ import Testing
         let size = (try? FileManager.default.attributesOfItem(atPath: work + "/exporting_by_path.png")[.size] as? Int) ?? 0
         #expect(size > 1000, "no plot written")
     }
+
+    static let rWithGgplot = shell(["Rscript", "-e", "library(ggplot2)"], in: NSTemporaryDirectory()).0 == 0
+
+    @Test(.enabled(if: rWithGgplot, "skipped: Rscript with ggplot2 is not installed"))
+    func rExampleRunsOnARun() throws {
+        let work = RunFixture.temporaryDirectory("readme-r")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        _ = try RunFixture.run(firms: 60, into: work + "/Results/default")
+        let script = try #require(Self.codeBlock("r"))
+        try script.write(toFile: work + "/example.R", atomically: true, encoding: .utf8)
+        let result = Self.shell(["Rscript", "example.R"], in: work)
+        #expect(result.0 == 0, "\(result.1)")
+        let size = (try? FileManager.default.attributesOfItem(atPath: work + "/exporting_by_path.png")[.size] as? Int) ?? 0
+        #expect(size > 1000, "no plot written")
+    }
 }
