@@ -34,9 +34,9 @@ public struct Classification: Sendable, Equatable {
     }
 }
 
-/// Labels a trajectory from its observables only (design brief section 4), checking the
-/// rules in order: backsourcer, born global, born regional, incremental, then domestic or
-/// sporadic. A pure function: the same trajectory and thresholds give the same label.
+/// Labels a trajectory from its observables only (design brief section 4): a firm that never
+/// exported is domestic; otherwise the rules are checked in order: backsourcer, born global,
+/// born regional, incremental, and sporadic when none fits. A pure function: the same trajectory and thresholds give the same label.
 public enum Classifier {
     public static func classify(_ t: FirmTrajectory, thresholds p: ClassificationParameters) -> Classification {
         guard let first = t.firstExportYear else {

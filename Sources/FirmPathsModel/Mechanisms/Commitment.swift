@@ -2,14 +2,16 @@
 /// resources; seed 004 co-operative entry).
 ///
 /// - Entry: an opportunity in a market where the firm is not active is appraised for
-///   modes 1 and 2; for mode 3 (own or partnered) and 4 only when the firm may skip
-///   stages: resources wK K_I + wT T_j + wG G above a threshold (the resource-based
-///   account of born globals). Partnered entry needs a strong tie. The best allowed mode
-///   with positive value is taken.
-/// - Upgrade: one mode at a time, when the firm has spent the minimum time in its mode,
-///   its market knowledge passes the next mode's threshold and its yearly sales pass the
-///   next mode's break-even volume times the upgrade band; the step must then pass the
-///   same marginal analysis and risk rule. At most one upgrade per step.
+///   modes 1 and 2 when its effective knowledge K_j + w K_I reaches the mode's threshold;
+///   for mode 3 and 4 only when the firm may skip stages: resources wK K_I + wT T_j + wG G
+///   + wS size above a threshold (the resource-based account of born globals), which also
+///   lifts the knowledge requirement. Partnered entry (mode 3) needs stage skipping enabled
+///   and a strong tie. The best allowed mode with positive value is taken.
+/// - Upgrade: one mode at a time, when the firm has spent the minimum time in its mode, its
+///   effective knowledge passes the next mode's threshold and the margin gained on the
+///   volume the next mode would handle (plus the home production a plant would take over)
+///   covers the upgrade band x the extra fixed cost; the step must then pass the same
+///   marginal analysis and risk rule. At most one upgrade per step.
 /// - Crisis rule (seed 003): in a home crisis a firm that protects R&D freezes expansion and
 ///   leaves its loss-making export markets.
 extension FirmStepContext {

@@ -22,7 +22,7 @@ extension FirmStepContext {
         let effective = spending / (1 - support)
         var ideas = 0.0
         let base = i * marketCount
-        for j in 0..<(scratch.activeMarkets > 0 ? marketCount : 0) where store.mode[base + j] > 0 {
+        for j in 0..<(scratch.activeMarkets > 0 || scratch.expanded ? marketCount : 0) where store.mode[base + j] > 0 {
             ideas += store.marketKnowledge[base + j]
         }
         var stock = store.innovation[i]

@@ -125,8 +125,9 @@ public struct EstablishmentParameters: Codable, Sendable, Equatable {
     public var reachByMode: [Double] = [0, 0.25, 0.6, 0.85, 1.0]
     /// Probability that an irregular exporter (mode 1) sells in a given step.
     public var irregularSaleProbability: Double = 0.5
-    /// Market knowledge needed to enter or climb to a mode (Uppsala: commitment follows
-    /// knowledge); firms that may skip stages are exempt at entry.
+    /// Knowledge needed to enter or climb to a mode (Uppsala: commitment follows knowledge),
+    /// counted as K_j + generalKnowledgeWeight x K_I; firms that may skip stages are exempt at
+    /// entry.
     public var knowledgeThresholdByMode: [Double] = [0, 0, 0.15, 0.35, 0.5]
     /// Weight of internationalization knowledge K_I in the knowledge a mode requires:
     /// the firm counts K_j + w K_I (general know-how partly substitutes for knowing the market).
