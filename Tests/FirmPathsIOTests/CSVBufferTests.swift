@@ -74,3 +74,43 @@ private func text(_ buffer: CSVBuffer) -> String {
         #expect(buffer.nonFiniteCount == 3)
     }
 }
+
+@Suite struct CSVFixedDecimalsTests {
+    func text(_ value: Double, _ digits: Int) -> String {
+        var buffer = CSVBuffer()
+        buffer.appendField(value, fractionDigits: digits)
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
+    @Test func roundsAndTrimsTrailingZeros() {
+        #expect(text(2036.2745948030754, 3) == "2036.275")
+        #expect(text(0.14020242948572073, 6) == "0.140202")
+        #expect(text(0.5, 6) == "0.5")
+        #expect(text(3, 6) == "3")
+        #expect(text(-0.25, 6) == "-0.25")
+        #expect(text(0.9999999, 6) == "1")
+        #expect(text(0, 6) == "0")
+        #expect(text(-0.0000001, 3) == "-1e-07")
+        #expect(text(1.0001, 3) == "1")
+        #expect(text(-2.5e-7, 6) == "-2.5e-07")
+    }
+
+    @Test func keepsExactTextWhereRoundingWouldLoseTheValue() {
+        #expect(text(0.00001234, 6) == "1.234e-05")
+        #expect(text(1e20, 3) == "1e+20")
+        var buffer = CSVBuffer()
+        buffer.appendField(Double.nan, fractionDigits: 3)
+        #expect(buffer.nonFiniteCount == 1)
+    }
+
+    @Test func readsBackWithinHalfAUnitOfTheLastDigit() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let value = Double.random(in: -1e6...1e6, using: &generator)
+            let parsed: Double = Double(text(value, 6)) ?? .nan
+            let error: Double = abs(parsed - value)
+            let bound: Double = 0.5e-6 * (1 + 1e-9) + abs(value) * 1e-15
+            #expect(error <= bound)
+        }
+    }
+}

@@ -101,6 +101,55 @@ public struct CSVBuffer: Sendable {
         }
     }
 
+    /// Writes a double rounded to `fractionDigits` decimals (at most 9), without trailing
+    /// zeros: `2036.274595`, `0.14`, `3`, `-0.5`.
+    ///
+    /// For large tables of model observables, where 17 significant digits are noise and cost
+    /// both disk and time. Values too small or too large to keep their meaning at that
+    /// precision (nonzero below 10^-4, or beyond 2^53 / 10^digits) fall back to the exact
+    /// round-trip text of `appendField(_: Double)`. The rounding is deterministic: the same
+    /// double always gives the same text.
+    public mutating func appendField(_ value: Double, fractionDigits: Int) {
+        let digits = min(max(fractionDigits, 0), 9)
+        let magnitude = abs(value)
+        let scale = CSVBuffer.powersOfTen[digits]
+        guard value.isFinite, magnitude == 0 || magnitude >= 1e-4, magnitude * scale < 9.0e15 else {
+            appendField(value)
+            return
+        }
+        let scaled = UInt64((magnitude * scale).rounded())
+        appendFormatted { base in
+            guard scaled != 0 else {
+                base[0] = UInt8(ascii: "0")
+                return 1
+            }
+            var length = 0
+            if value < 0 {
+                base[0] = UInt8(ascii: "-")
+                length = 1
+            }
+            let unit = UInt64(scale)
+            let (whole, fraction) = scaled.quotientAndRemainder(dividingBy: unit)
+            length += CSVBuffer.writeInteger(Int(whole), to: base + length)
+            if fraction != 0 {
+                base[length] = UInt8(ascii: ".")
+                length += 1
+                var remaining = fraction
+                var divisor = unit / 10
+                while remaining != 0 {
+                    let (digit, rest) = remaining.quotientAndRemainder(dividingBy: divisor)
+                    base[length] = UInt8(ascii: "0") &+ UInt8(digit)
+                    length += 1
+                    remaining = rest
+                    divisor /= 10
+                }
+            }
+            return length
+        }
+    }
+
+    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
+
     /// Writes a whole row of text fields and ends it; convenient for headers.
     public mutating func appendRow(_ fields: [String]) {
         for field in fields { appendField(field) }

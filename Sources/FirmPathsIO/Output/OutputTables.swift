@@ -27,27 +27,29 @@ public enum TrajectoryTable {
             buffer.appendField(step)
             buffer.appendField(year)
             buffer.appendField(alive ? 1 : 0)
+            // Money to the euro (3 decimals of thousand EUR), shares and indices to 6 decimals:
+            // the trajectory table is the bulk of a run's output.
             if alive {
-                buffer.appendField(store.revenue[firm])
-                buffer.appendField(store.foreignShare[firm])
-                buffer.appendField(store.homeRegionShare[firm])
+                buffer.appendField(store.revenue[firm], fractionDigits: 3)
+                buffer.appendField(store.foreignShare[firm], fractionDigits: 6)
+                buffer.appendField(store.homeRegionShare[firm], fractionDigits: 6)
                 buffer.appendField(Int(store.marketsActive[firm]))
                 buffer.appendField(Int(store.maxMode[firm]))
-                buffer.appendField(store.generalKnowledge[firm])
-                buffer.appendField(store.meanMarketKnowledge[firm])
-                buffer.appendField(store.firmInternationalization[firm])
-                buffer.appendField(store.networkInternationalization[firm])
+                buffer.appendField(store.generalKnowledge[firm], fractionDigits: 6)
+                buffer.appendField(store.meanMarketKnowledge[firm], fractionDigits: 6)
+                buffer.appendField(store.firmInternationalization[firm], fractionDigits: 6)
+                buffer.appendField(store.networkInternationalization[firm], fractionDigits: 6)
                 buffer.appendField((JMQuadrant(rawValue: store.jmQuadrant[firm]) ?? .earlyStarter).description)
                 buffer.appendField((IModelStage(rawValue: store.imodelStage[firm]) ?? .preExport).description)
                 buffer.appendField((DollingerStage(rawValue: store.dollingerStage[firm]) ?? .domestic).description)
             } else {
-                for _ in 0..<3 { buffer.appendField(0.0) }
+                for _ in 0..<3 { buffer.appendField(0) }
                 buffer.appendField(0)
                 buffer.appendField(0)
-                for _ in 0..<4 { buffer.appendField(0.0) }
+                for _ in 0..<4 { buffer.appendField(0) }
                 for _ in 0..<3 { buffer.appendEmpty() }
             }
-            buffer.appendField(store.cash[firm])
+            buffer.appendField(store.cash[firm], fractionDigits: 3)
             buffer.endRow()
         }
     }
