@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/firmpaths
 SCENARIO ?= Scenarios/default.json
 
-.PHONY: all build release run test test-report test-resume bench clean help
+.PHONY: all build release run test test-report test-resume bench clean help targets calibrate sensitivity cal-release
 
 all: release
 
@@ -13,6 +13,9 @@ help:
 	@echo "make test-report  run default, render report.html in headless Chromium, check every chart"
 	@echo "make build   debug build"
 	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
+	@echo "make targets      baseline-eu against Scenarios/targets/eu-sme.json (20 replications)"
+	@echo "make calibrate    the Latin-hypercube search behind baseline-eu's calibrated values"
+	@echo "make sensitivity  Morris screening of baseline-eu into Results/sensitivity/"
 	@echo "make clean   remove build products"
 
 build:
@@ -33,6 +36,25 @@ test-report:
 # Acceptance check for resumable sweeps (release build); see scripts/kill-resume-test.sh.
 test-resume:
 	scripts/kill-resume-test.sh
+
+# Calibration and validation (docs/VALIDATION.md). SCRATCH lets a worktree keep its own build directory.
+SCRATCH ?= .build
+CAL_BIN := $(SCRATCH)/release/firmpaths
+
+cal-release:
+	$(SWIFT) build -c release --scratch-path $(SCRATCH)
+
+targets: cal-release
+	$(CAL_BIN) targets Scenarios/baseline-eu.json --targets Scenarios/targets/eu-sme.json --replications 20
+
+# The two-stage Latin-hypercube search that produced the calibrated values of baseline-eu.
+calibrate: cal-release
+	$(CAL_BIN) calibrate Scenarios/baseline-eu.json --design Scenarios/targets/calibration-eu-stage1.json --top 5
+	$(CAL_BIN) calibrate Scenarios/baseline-eu.json --design Scenarios/targets/calibration-eu.json --top 10
+
+sensitivity: cal-release
+	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity --seed 1
+	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity/seed2 --seed 2 --compare Results/sensitivity/ranking.csv
 
 clean:
 	rm -rf .build

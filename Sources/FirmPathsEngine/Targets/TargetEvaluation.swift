@@ -46,6 +46,12 @@ public struct ReplicationSummary: Sendable, Equatable {
 public struct TargetResult: Sendable, Equatable {
     public var target: Target
     public var summary: ReplicationSummary
+
+    public init(target: Target, summary: ReplicationSummary) {
+        self.target = target
+        self.summary = summary
+    }
+
     public var holds: Bool { target.holds(summary.mean) }
 }
 
