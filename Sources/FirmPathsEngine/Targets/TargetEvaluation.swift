@@ -140,8 +140,13 @@ public enum HeadlineOutcomes {
 }
 
 /// Runs every run of a prepared sweep in memory (no files) and returns `observe` per run, in run order.
+///
+/// With `commonRandomNumbers`, replication r of every point uses the seed
+/// `RunSeed.derive(baseSeed, 0, r)` (common random numbers), so differences between points are
+/// not drowned by run-to-run noise; Morris screening uses this. Otherwise seeds are those of
+/// `firmpaths sweep`.
 public enum InMemorySweep {
-    public static func run<T: Sendable>(_ sweep: PreparedSweep, threads: Int,
+    public static func run<T: Sendable>(_ sweep: PreparedSweep, threads: Int, commonRandomNumbers: Bool = false,
                                         observe: @Sendable @escaping (Simulation) -> T) throws(ScenarioError) -> [T] {
         var scenarios: [Scenario] = []
         for point in sweep.plan.points.indices { scenarios.append(try sweep.scenario(forPoint: point)) }
@@ -149,7 +154,9 @@ public enum InMemorySweep {
         let frozen = scenarios
         return ParallelFor.map(count: plan.count, threads: threads, chunk: 1) { index in
             let run = plan[index]
-            let simulation = Simulation(scenario: frozen[run.point], seed: run.seed)
+            let seed = commonRandomNumbers
+                ? RunSeed.derive(baseSeed: plan.baseSeed, point: 0, replication: run.replication) : run.seed
+            let simulation = Simulation(scenario: frozen[run.point], seed: seed)
             simulation.runToEnd()
             return observe(simulation)
         }
