@@ -5,7 +5,7 @@ SCENARIO ?= Scenarios/default.json
 # SwiftPM scratch path of the release-build checks (test-slurm, test-faults, bench; test-resume reads it too).
 SCRATCH ?= .build
 
-.PHONY: all build release run test test-report test-resume test-faults test-slurm fuzz bench clean help
+.PHONY: all build release run test test-report test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release
 
 all: release
 
@@ -19,6 +19,9 @@ help:
 	@echo "make bench   release build, fixed-seed benchmarks, table + Results/bench/bench.json"
 	@echo "make test-faults  unwritable directory, ulimit -f, full tmpfs, SIGINT and SIGKILL during a sweep; resume, cmp"
 	@echo "make fuzz    libFuzzer on the scenario reader for FUZZ_SECONDS (default 300); crashes go to Fuzz/crashes/"
+	@echo "make targets      baseline-eu against Scenarios/targets/eu-sme.json (20 replications)"
+	@echo "make calibrate    the Latin-hypercube search behind baseline-eu's calibrated values"
+	@echo "make sensitivity  Morris screening of baseline-eu into Results/sensitivity/"
 	@echo "make clean   remove build products"
 
 build:
@@ -57,6 +60,24 @@ test-faults:
 FUZZ_SECONDS ?= 300
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# Calibration and validation (docs/VALIDATION.md).
+CAL_BIN := $(SCRATCH)/release/firmpaths
+
+cal-release:
+	$(SWIFT) build -c release --scratch-path $(SCRATCH)
+
+targets: cal-release
+	$(CAL_BIN) targets Scenarios/baseline-eu.json --targets Scenarios/targets/eu-sme.json --replications 20
+
+# The two-stage Latin-hypercube search that produced the calibrated values of baseline-eu.
+calibrate: cal-release
+	$(CAL_BIN) calibrate Scenarios/baseline-eu.json --design Scenarios/targets/calibration-eu-stage1.json --top 5
+	$(CAL_BIN) calibrate Scenarios/baseline-eu.json --design Scenarios/targets/calibration-eu.json --top 10
+
+sensitivity: cal-release
+	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity --seed 1
+	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity/seed2 --seed 2 --compare Results/sensitivity/ranking.csv
 
 clean:
 	rm -rf .build
