@@ -21,6 +21,17 @@ extension FirmStepContext {
                 store.lossSteps[base + j] = 0
             }
             if mode == 4, backsource(firm: i, market: j, rng: &rng, events: &events) { continue }
+            if mode == 1, model.decommitment.irregularEndRate > 0 {
+                // Orders keep coming where the product appeals and the firm knows the market.
+                let hazard = model.decommitment.irregularEndRate * (1 - store.trueAppeal[base + j])
+                    * (1 - store.marketKnowledge[base + j])
+                if rng.bernoulli(rates.clock.stepProbability(hazard: hazard)) {
+                    setMode(firm: i, market: j, to: 0, partnered: false)
+                    events.append(FirmEvent(firm: i, step: step, market: j, kind: .exit, cause: .ordersEnded,
+                                            fromMode: 1, toMode: 0, value: profit))
+                    continue
+                }
+            }
             guard model.decommitment.enabled, store.lossSteps[base + j] >= rates.exitSteps else { continue }
 
             let target: Int

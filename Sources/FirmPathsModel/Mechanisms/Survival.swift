@@ -31,7 +31,7 @@ extension FirmStepContext {
         var cause = EventCause.none
         if store.lowCashSteps[i] >= rates.bankruptcySteps {
             cause = .bankruptcy
-        } else if rng.bernoulli(rates.deathProbability) {
+        } else if rng.bernoulli(exogenousDeathProbability(firm: i)) {
             cause = .exogenous
         }
         guard cause != .none else { return }
@@ -48,5 +48,15 @@ extension FirmStepContext {
             store.marketSales[base + j] = 0
             store.marketProfit[base + j] = 0
         }
+    }
+
+    /// Per-step probability of an exogenous closure: the base yearly hazard scaled by size.
+    func exogenousDeathProbability(firm i: Int) -> Double {
+        let survival = model.survival
+        guard survival.sizeElasticity != 0 else { return rates.deathProbability }
+        let ratio = survival.referenceEmployees / max(store.employees[i], 1)
+        let factor = survival.sizeElasticity == 0.5 ? ratio.squareRoot() : _pow(ratio, survival.sizeElasticity)
+        let yearlyHazard = -_log(max(1 - survival.deathHazard, 1e-12)) * min(factor, 4)
+        return rates.clock.stepProbability(hazard: yearlyHazard)
     }
 }

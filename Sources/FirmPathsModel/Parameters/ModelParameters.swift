@@ -270,6 +270,11 @@ public struct DecommitmentParameters: Codable, Sendable, Equatable {
     public var alternation: Bool = true
     /// Trust gained per year in an operation without incidents.
     public var trustGrowth: Double = 0.1
+    /// Irregular exports (mode 1) live on occasional orders: the stream of orders ends with
+    /// this yearly hazard x (1 - appeal of the product there) x (1 - K_j), and the firm leaves
+    /// the market. Most new exporters stop within a year or two; those whose products sell
+    /// stay and grow (Eaton, Eslava, Kugler & Tybout 2008).
+    public var irregularEndRate: Double = 3.0
     public init() {}
 }
 
@@ -352,8 +357,12 @@ public struct NetworkParameters: Codable, Sendable, Equatable {
 
 /// Firm death.
 public struct SurvivalParameters: Codable, Sendable, Equatable {
-    /// Exogenous yearly death hazard.
+    /// Exogenous yearly death hazard of a firm of `referenceEmployees` ...
     public var deathHazard: Double = 0.02
+    /// ... scaled by (referenceEmployees / employees)^sizeElasticity: small firms close more
+    /// often (Dunne, Roberts & Samuelson 1989; Jovanovic 1982), capped at 4x the base hazard.
+    public var sizeElasticity: Double = 0.5
+    public var referenceEmployees: Double = 20
     /// Bankruptcy when cash < -this x yearly revenue ...
     public var bankruptcyFloorShare: Double = 0.25
     /// ... for this many years.

@@ -30,7 +30,7 @@ public enum EventCause: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     // Opportunism (seed 004).
     case apparentCooperation, excessiveProfitShare, overExploitation, appropriation
     // Reasons to step down, leave or relocate.
-    case losses, costErosion, homeIdleCapacity, partnerOpportunism, exportDrain, protectRnD
+    case losses, costErosion, homeIdleCapacity, partnerOpportunism, exportDrain, protectRnD, ordersEnded
     // Reasons to die.
     case exogenous, bankruptcy
     // Founding.
@@ -61,6 +61,7 @@ public enum EventCause: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .partnerOpportunism: "partner_opportunism"
         case .exportDrain: "export_drain"
         case .protectRnD: "protect_rnd"
+        case .ordersEnded: "orders_ended"
         case .exogenous: "exogenous"
         case .bankruptcy: "bankruptcy"
         case .startUp: "start_up"

@@ -68,6 +68,8 @@ extension ParameterCatalog {
         model("decommitment.exitYears", ParameterUnit.years, .positive, "modelling choice: firms bear losses for a while before leaving"),
         model("decommitment.alternation", ParameterUnit.switchFlag, .boolean, "seed 002 (strategy: alternation)"),
         model("decommitment.trustGrowth", ParameterUnit.perYear, .share, "seed 004 (trust grows without incidents)"),
+        model("decommitment.irregularEndRate", ParameterUnit.ratePerYear, .nonNegative,
+              "Eaton, Eslava, Kugler & Tybout 2008: most new exporters stop within a year or two"),
     ]
 
     static let backsourcing: [ParameterSpec] = [
@@ -117,6 +119,9 @@ extension ParameterCatalog {
 
     static let survival: [ParameterSpec] = [
         model("survival.deathHazard", ParameterUnit.probabilityPerYear, .share, "modelling choice: exits for reasons outside the model"),
+        model("survival.sizeElasticity", ParameterUnit.exponent, .nonNegative,
+              "Dunne, Roberts & Samuelson 1989; Jovanovic 1982: exit rates fall with firm size"),
+        model("survival.referenceEmployees", "employees", .positive, "modelling choice: the size at which the base hazard applies"),
         model("survival.bankruptcyFloorShare", "share of yearly revenue", .nonNegative, "modelling choice: overdraft limit"),
         model("survival.bankruptcyYears", ParameterUnit.years, .positive, "modelling choice: a spell below the floor ends the firm"),
     ]
