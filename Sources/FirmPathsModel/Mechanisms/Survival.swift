@@ -56,7 +56,7 @@ extension FirmStepContext {
         guard survival.sizeElasticity != 0 else { return rates.deathProbability }
         let ratio = survival.referenceEmployees / max(store.employees[i], 1)
         let factor = survival.sizeElasticity == 0.5 ? ratio.squareRoot() : _pow(ratio, survival.sizeElasticity)
-        let yearlyHazard = -_log(max(1 - survival.deathHazard, 1e-12)) * min(factor, 4)
+        let yearlyHazard = rates.deathRate * min(factor, 4)
         return rates.clock.stepProbability(hazard: yearlyHazard)
     }
 }

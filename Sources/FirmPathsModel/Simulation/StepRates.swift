@@ -30,6 +30,8 @@ struct StepRates: Sendable {
 
     // Survival
     let deathProbability: Double
+    /// The base exogenous death hazard as a yearly rate: -ln(1 - deathHazard).
+    let deathRate: Double
     let bankruptcySteps: Int32
     let exitSteps: Int32
     let backsourceLossSteps: Int32
@@ -68,6 +70,7 @@ struct StepRates: Sendable {
         trustGrowth = m.decommitment.trustGrowth * clock.stepLength
 
         deathProbability = clock.stepProbability(yearly: m.survival.deathHazard)
+        deathRate = -_log(max(1 - m.survival.deathHazard, 1e-12))
         let s = Double(clock.stepsPerYear)
         bankruptcySteps = StepRates.steps(m.survival.bankruptcyYears * s, atLeast: 1)
         exitSteps = StepRates.steps(m.decommitment.exitYears * s, atLeast: 1)
