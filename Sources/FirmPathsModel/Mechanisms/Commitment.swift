@@ -82,6 +82,7 @@ extension FirmStepContext {
 
     /// Resources for stage skipping (seed 000: resources explain skipped stages):
     /// wK K_I + wT T_j + wG G + wS size index.
+    @inline(__always)
     func skippingResources(firm i: Int, market j: Int) -> Double {
         let s = model.establishment.stageSkipping
         let size = min(1, _log(1 + store.employees[i] / 10) / _log(26))

@@ -19,6 +19,7 @@ extension FirmStepContext {
 
     /// Expected yearly profit of holding `mode` in market j, from believed appeal.
     /// `penetration` nil means the mode's full reach.
+    @inline(__always)
     func expectedProfit(firm i: Int, market j: Int, mode: Int, partnered: Bool, penetration: Double?) -> Double {
         guard mode > 0 else { return 0 }
         let index = i * marketCount + j
@@ -38,6 +39,7 @@ extension FirmStepContext {
     }
 
     /// One-off cost of moving market j to `mode`, after policy support, knowledge and ties.
+    @inline(__always)
     func commitmentCost(firm i: Int, market j: Int, mode: Int, partnered: Bool) -> Double {
         let index = i * marketCount + j
         var cost = rates.modes.entryCost[mode]
@@ -48,6 +50,7 @@ extension FirmStepContext {
     }
 
     /// Total risk the firm carries now: sum over active markets of commitment x uncertainty.
+    @inline(__always)
     func currentRisk(firm i: Int) -> Double {
         let base = i * marketCount
         var risk = 0.0
@@ -65,6 +68,7 @@ extension FirmStepContext {
     var yearlyRevenue: Double { scratch.homeSales + scratch.foreignSales }
 
     /// The value of a step (net present benefit minus cost) and whether the firm may take it.
+    @inline(__always)
     func appraise(firm i: Int, market j: Int, from current: Int, to mode: Int, partnered: Bool,
                   riskInUse: Double) -> (value: Double, cost: Double, allowed: Bool) {
         let index = i * marketCount + j

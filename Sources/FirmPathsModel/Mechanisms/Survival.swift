@@ -51,6 +51,7 @@ extension FirmStepContext {
     }
 
     /// Per-step probability of an exogenous closure: the base yearly hazard scaled by size.
+    @inline(__always)
     func exogenousDeathProbability(firm i: Int) -> Double {
         let survival = model.survival
         guard survival.sizeElasticity != 0 else { return rates.deathProbability }
