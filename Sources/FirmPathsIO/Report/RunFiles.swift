@@ -55,10 +55,12 @@ public struct RunManifest: Sendable {
         self.raw = raw
         kind = raw["kind"]?.stringValue ?? "single_run"
         version = raw["version"]?.stringValue ?? "?"
-        if let number = raw["seed"]?.doubleValue {
+        // A single run records its `seed`; a sweep its `base_seed` (each run's seed is in runs.csv).
+        let seedValue = raw["seed"] ?? raw["base_seed"]
+        if let number = seedValue?.doubleValue {
             seed = String(UInt64(max(0, number)))
         } else {
-            seed = raw["seed"]?.stringValue ?? "?"
+            seed = seedValue?.stringValue ?? "?"
         }
         command = raw["command"]?.arrayValue?.compactMap(\.stringValue) ?? []
         scenario = raw["scenario"] ?? .null
