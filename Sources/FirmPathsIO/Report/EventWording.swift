@@ -37,6 +37,8 @@ public enum EventWording {
         case "home_idle_capacity": "idle capacity at home"
         case "partner_opportunism": "partner opportunism"
         case "export_drain": "cash drained by exporting"
+        case "protect_rnd": "a crisis in which it protected R&D and froze exports"
+        case "orders_ended": "its occasional orders ending"
         case "exogenous": "exogenous causes (the base death rate)"
         case "bankruptcy": "bankruptcy (cash exhausted)"
         case "start_up": "start-up"
