@@ -39,7 +39,7 @@ public enum EventWording {
         case "export_drain": "cash drained by exporting"
         case "protect_rnd": "a crisis in which it protected R&D and froze exports"
         case "orders_ended": "its occasional orders ending"
-        case "exogenous": "exogenous causes (the base death rate)"
+        case "exogenous": "exogenous causes (the base death rate, higher for small firms)"
         case "bankruptcy": "bankruptcy (cash exhausted)"
         case "start_up": "start-up"
         case "": "no recorded cause"
