@@ -4,10 +4,14 @@
 /// columns in the store; per-firm intermediate values live in `FirmStepScratch`.
 struct FirmStepContext {
     let store: FirmStore
-    /// Everything that is the same for every firm in this step, behind one reference so that
-    /// the context stays small: Swift copies a value `self` for some calls, and a context that
-    /// held the parameters by value made every firm-step copy kilobytes.
-    unowned(unsafe) let tables: StepTables
+    /// Everything every firm reads and nobody writes, behind one reference so that the context
+    /// stays small: Swift copies a value `self` for some calls, and a context that held the
+    /// parameters by value made every firm-step copy kilobytes.
+    unowned(unsafe) let tables: RunTables
+    let step: Int
+    let homeLogDemand: Double
+    /// A scheduled crisis hits home in this step.
+    let homeCrisisScheduled: Bool
 
     /// Per-market scratch of the firm being stepped.
     let presence: UnsafeMutablePointer<Double>
@@ -39,14 +43,14 @@ struct FirmStepContext {
     var clusters: [[Int32]] { _read { yield tables.clusters } }
     var tieRates: ForeignTieRates { tables.tieRates }
     var knowledgeGain: ModeVector { tables.knowledgeGain }
-    var step: Int { tables.step }
     var marketCount: Int { tables.marketCount }
     var regionCount: Int { tables.regionCount }
-    var homeLogDemand: Double { tables.homeLogDemand }
-    var homeCrisisScheduled: Bool { tables.homeCrisisScheduled }
 
-    init(simulation: Simulation, tables: StepTables) {
+    init(simulation: Simulation, tables: RunTables) {
         self.tables = tables
+        step = simulation.currentStep
+        homeLogDemand = simulation.environment.homeLogDemand
+        homeCrisisScheduled = simulation.environment.homeCrisisScheduled
         store = simulation.store
         let J = max(1, tables.marketCount)
         presence = .allocate(capacity: J)
@@ -133,13 +137,13 @@ struct FirmStepScratch {
     var tieSum = 0.0
 }
 
-/// What every firm reads in a step and nobody writes: parameters, per-step rates, the
-/// markets and the environment's state. Built by `Simulation.beginStep()`.
-final class StepTables: @unchecked Sendable {
+/// What every firm reads and nobody writes during a step: parameters, per-step rates and the
+/// markets, built once per run; and the environment's demand and cost levels, which
+/// `Simulation.beginStep()` copies in before the firms of a step are advanced.
+final class RunTables: @unchecked Sendable {
     let scenario: Scenario
     let model: ModelParameters
     let rates: StepRates
-    let step: Int
     let marketCount: Int
     let regionCount: Int
     let marketRegion: UnsafeMutablePointer<Int>
@@ -147,9 +151,6 @@ final class StepTables: @unchecked Sendable {
     let marketSize: UnsafeMutablePointer<Double>
     let demand: UnsafeMutablePointer<Double>
     let costLevel: UnsafeMutablePointer<Double>
-    let homeLogDemand: Double
-    /// A scheduled crisis hits home in this step.
-    let homeCrisisScheduled: Bool
     /// Per market: size^sizeWeight, ln(closeness) and the cost level at the start of the run.
     let sizeAttraction: UnsafeMutablePointer<Double>
     let logCloseness: UnsafeMutablePointer<Double>
@@ -165,25 +166,28 @@ final class StepTables: @unchecked Sendable {
         scenario = simulation.scenario
         model = simulation.scenario.model
         rates = simulation.rates
-        step = simulation.currentStep
         marketCount = simulation.world.marketCount
         regionCount = max(1, simulation.world.regionCount)
-        marketRegion = StepTables.copy(simulation.world.markets.map(\.region))
-        psychicDistance = StepTables.copy(simulation.perceivedDistance)
-        marketSize = StepTables.copy(simulation.world.markets.map(\.size))
-        demand = StepTables.copy(simulation.environment.demandFactor)
-        costLevel = StepTables.copy(simulation.environment.costLevel)
-        homeLogDemand = simulation.environment.homeLogDemand
-        homeCrisisScheduled = simulation.environment.homeCrisisScheduled
-        sizeAttraction = StepTables.copy(simulation.sizeAttraction)
-        logCloseness = StepTables.copy(simulation.logCloseness)
-        initialCostLevel = StepTables.copy(simulation.world.markets.map(\.costLevel))
-        closenessPowers = StepTables.copy(simulation.closenessPowers)
+        marketRegion = RunTables.copy(simulation.world.markets.map(\.region))
+        psychicDistance = RunTables.copy(simulation.perceivedDistance)
+        marketSize = RunTables.copy(simulation.world.markets.map(\.size))
+        demand = RunTables.copy(simulation.environment.demandFactor)
+        costLevel = RunTables.copy(simulation.environment.costLevel)
+        sizeAttraction = RunTables.copy(simulation.sizeAttraction)
+        logCloseness = RunTables.copy(simulation.logCloseness)
+        initialCostLevel = RunTables.copy(simulation.world.markets.map(\.costLevel))
+        closenessPowers = RunTables.copy(simulation.closenessPowers)
         aversionLevels = simulation.aversionLevels
         clusters = simulation.clusters
         tieRates = ForeignTieRates(rates: simulation.rates,
                                    followPartners: simulation.scenario.model.opportunities.followTheCustomer)
         knowledgeGain = ModeVector(simulation.rates.knowledgeGain)
+    }
+
+    /// Copies the environment's state of the step just begun (no firm is advancing then).
+    func update(from environment: Environment) {
+        demand.update(from: environment.demandFactor, count: marketCount)
+        costLevel.update(from: environment.costLevel, count: marketCount)
     }
 
     deinit {

@@ -15,8 +15,8 @@ public final class Simulation: @unchecked Sendable {
     public private(set) var environment: Environment
     /// The step being (or last) simulated; -1 before the first.
     public private(set) var currentStep: Int = -1
-    /// What every firm reads in the current step (built by `beginStep`).
-    private var tables: StepTables?
+    /// What every firm reads during a step (built by the first `beginStep`, updated by the others).
+    private var tables: RunTables?
     /// Every event so far, ordered by step, then firm, then occurrence.
     public private(set) var events: [FirmEvent] = []
     let rates: StepRates
@@ -81,7 +81,11 @@ public final class Simulation: @unchecked Sendable {
         store.snapshotMask.assign(from: store.currentMask)
         store.snapshotDf.assign(from: store.firmInternationalization)
         store.snapshotAlive.assign(from: store.alive)
-        tables = StepTables(simulation: self)
+        if let tables {
+            tables.update(from: environment)
+        } else {
+            tables = RunTables(simulation: self)
+        }
     }
 
     /// Advances the firms of `range` through the current step, appending their events.
