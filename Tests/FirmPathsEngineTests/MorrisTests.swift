@@ -87,6 +87,30 @@ import Testing
         #expect(try MorrisAnalysis.elementaryEffects(design: spec, seed: 11, outputs: outputs) == result)
     }
 
+    @Test func bootstrapIntervalIsZeroForConstantEffectsAndSeededOtherwise() throws {
+        // y = 3 x1 + x3^2: x1's elementary effects are all equal (no interval), x3's vary.
+        let design = try SweepDesign(factors: Self.factors, method: .morris(trajectories: 40)).morrisDesign(seed: 9)
+        let outputs = design.points.map { point -> Double in
+            let x = point.values.map(\.value)
+            return 3 * x[0] + x[2] * x[2]
+        }
+        let result = try MorrisAnalysis.elementaryEffects(design: design, outputs: outputs, bootstrap: (500, 1))
+        let byPath = Dictionary(uniqueKeysWithValues: result.effects.map { ($0.path, $0) })
+        let x1 = try #require(byPath["x1"]), x2 = try #require(byPath["x2"]), x3 = try #require(byPath["x3"])
+        #expect(x1.muStarConfidence < 1e-9 && x2.muStarConfidence == 0)
+        // x3's effects lie in [2/3, 4/3]: the interval is positive and below the spread of the effects.
+        #expect(x3.muStarConfidence > 0 && x3.muStarConfidence < 2.0 / 3)
+        // Close to the normal approximation 1.96 sigma / sqrt(r).
+        let normal = 1.96 * x3.sigma / Double(40).squareRoot()
+        #expect(abs(x3.muStarConfidence - normal) < 0.25 * normal)
+        // A documented function of the seed; without bootstrap, no interval.
+        #expect(try MorrisAnalysis.elementaryEffects(design: design, outputs: outputs, bootstrap: (500, 1)) == result)
+        #expect(try MorrisAnalysis.elementaryEffects(design: design, outputs: outputs, bootstrap: (500, 2)) != result)
+        let plain = try MorrisAnalysis.elementaryEffects(design: design, outputs: outputs)
+        #expect(plain.effects.allSatisfy { $0.muStarConfidence == 0 })
+        #expect(plain.effects.map(\.muStar) == result.effects.map(\.muStar))
+    }
+
     @Test func analysisRejectsBadOutputs() throws {
         let design = try SweepDesign(factors: Self.factors, method: .morris(trajectories: 2)).morrisDesign(seed: 1)
         #expect(throws: SweepError.outputCountMismatch(expected: 10, actual: 3)) {

@@ -359,3 +359,30 @@ enum SweepFixture {
         #expect(SweepRecord(parsing: "") == nil)
     }
 }
+
+@Suite struct InMemorySweepTests {
+    /// Four points of a grid, replicated twice, observed by the run seed each used.
+    static func seeds(group: (@Sendable (Int) -> Int)?) throws -> [UInt64] {
+        let sweep = try SweepFixture.prepare(SweepFixture.scenario(sweep: #"""
+            {"design":"grid","parameters":{"policy.exportPromotion":[0,0.1,0.2,0.3]},"replications":2,"seed":5}
+            """#), overrides: ["years=1"])
+        return try InMemorySweep.run(sweep, threads: 2, commonRandomNumbers: group) { $0.runSeed }
+    }
+
+    @Test func commonRandomNumbersAreSharedWithinAGroupOnly() throws {
+        // Points 0-1 form group 0 and points 2-3 group 1; runs are point-major.
+        let grouped = try Self.seeds(group: { $0 / 2 })
+        #expect(grouped.count == 8)
+        for replication in 0..<2 {
+            #expect(grouped[0 * 2 + replication] == RunSeed.derive(baseSeed: 5, point: 0, replication: replication))
+            #expect(grouped[1 * 2 + replication] == grouped[0 * 2 + replication])
+            #expect(grouped[2 * 2 + replication] == RunSeed.derive(baseSeed: 5, point: 1, replication: replication))
+            #expect(grouped[3 * 2 + replication] == grouped[2 * 2 + replication])
+        }
+        #expect(grouped[0] != grouped[1] && grouped[0] != grouped[4])
+        // Without grouping, the seeds of `firmpaths sweep`: all different.
+        let plain = try Self.seeds(group: nil)
+        #expect(Set(plain).count == 8)
+        #expect(plain[3] == RunSeed.derive(baseSeed: 5, point: 1, replication: 1))
+    }
+}

@@ -14,15 +14,21 @@ struct SensitivityCommand: Command {
 
     Runs the Morris design of FILE (a `sweep` block with design "morris" and an interval per
     parameter, see docs/SWEEPS.md) on SCENARIO in memory: R trajectories x (k + 1) points, N
-    replications per point (averaged); replication r of every point uses the run seed
-    RunSeed.derive(S, 0, r) (common random numbers, so elementary effects are not noise). For each headline
-    outcome (the path shares, share_exporting_end, mean_foreign_share_end, share_mode3plus_end,
-    backsourcing_per_100_firms) prints mu* (mean absolute elementary effect, in outcome units per
-    move across the parameter's whole range) and sigma per parameter, ranked by mu*.
+    replications per point (averaged). Replication r of every point of trajectory t uses the run
+    seed RunSeed.derive(S, t, r): common random numbers along a trajectory, so its elementary
+    effects are not run-to-run noise, and fresh populations for every trajectory, so no one set
+    of simulated firms decides the ranking. For each headline outcome (the path shares,
+    share_exporting_end, mean_foreign_share_end, share_mode3plus_end, backsourcing_per_100_firms)
+    prints mu* (mean absolute elementary effect, in outcome units per move across the
+    parameter's whole range) with its 95% bootstrap interval (1000 resamples of the
+    trajectories), mu and sigma per parameter, ranked by mu*.
 
     With --out, writes DIR/ranking.csv, DIR/ranking.md and DIR/morris.svg (mu* against sigma, one
-    panel per outcome). With --compare, checks that the top 3 parameters of every outcome are the
-    same (as a set) as in an earlier ranking.csv and exits 1 when one differs.
+    panel per outcome). With --compare, compares the top 3 parameters of every outcome with an
+    earlier ranking.csv: "agree" when the sets are the same; "tie" when they differ only by
+    parameters whose mu* are indistinguishable in both runs (the difference of the two mu* is
+    within its 95% interval, sqrt(c1^2 + c2^2) for half-widths c1 and c2); "DIFFER" otherwise,
+    and then the exit status is 1.
 
     Options:
       --design FILE        design file (default: \(defaultDesign))
@@ -37,6 +43,9 @@ struct SensitivityCommand: Command {
       firmpaths sensitivity Scenarios/baseline-eu.json --seed 1 --out Results/sensitivity
 
     """
+
+    /// Bootstrap resamples of the trajectories behind each mu* interval.
+    static let bootstrapResamples = 1000
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, options: ["--design", "--trajectories", "--replications", "--seed", "--threads",
@@ -72,7 +81,12 @@ struct SensitivityCommand: Command {
         let start = Date()
         let runs: [[Double]]
         do {
-            runs = try InMemorySweep.run(sweep, threads: threads, commonRandomNumbers: true) { HeadlineOutcomes.values($0) }
+            // Common random numbers within a trajectory (its elementary effects compare its own
+            // points), independent populations between trajectories.
+            let pointsPerTrajectory = morris.factorCount + 1  // points are trajectory-major
+            runs = try InMemorySweep.run(sweep, threads: threads, commonRandomNumbers: { $0 / pointsPerTrajectory }) {
+                HeadlineOutcomes.values($0)
+            }
         } catch {
             throw CLIError(.dataError, error.description)
         }
@@ -85,7 +99,9 @@ struct SensitivityCommand: Command {
                 (0..<replications).reduce(0.0) { $0 + runs[point * replications + $1][o] } / Double(replications)
             }
             do {
-                results.append((outcome, try MorrisAnalysis.elementaryEffects(design: morris, outputs: means)))
+                let bootstrapSeed = RunSeed.derive(baseSeed: sweep.spec.baseSeed, point: -1, replication: o)
+                results.append((outcome, try MorrisAnalysis.elementaryEffects(
+                    design: morris, outputs: means, bootstrap: (Self.bootstrapResamples, bootstrapSeed))))
             } catch {
                 throw CLIError(.software, "\(error)")
             }
@@ -106,7 +122,8 @@ struct SensitivityCommand: Command {
                     + "Command: `firmpaths sensitivity \(arguments.joined(separator: " "))`\n\n"
                     + "\(morris.factorCount) parameters, \(morris.trajectories) trajectories, \(morris.levels) levels, "
                     + "\(replications) replications per point, seed \(sweep.spec.baseSeed). mu* and sigma are in outcome "
-                    + "units per move across the parameter's whole range.\n\n"
+                    + "units per move across the parameter's whole range; +- is the 95% bootstrap interval of mu* "
+                    + "(\(Self.bootstrapResamples) resamples of the trajectories).\n\n"
                 try (header + markdown).write(toFile: directory + "/ranking.md", atomically: true, encoding: .utf8)
                 let chart = MorrisChart(
                     title: "Morris screening of \(loaded.scenario.name) (seed \(sweep.spec.baseSeed)): mu* against sigma",
@@ -131,12 +148,13 @@ struct SensitivityCommand: Command {
     static func markdownTable(_ results: [(outcome: String, result: MorrisResult)], design: MorrisDesign) -> String {
         var text = ""
         for entry in results {
-            text += "### \(entry.outcome)\n\n| rank | parameter | range | mu* | mu | sigma |\n| --- | --- | --- | --- | --- | --- |\n"
+            text += "### \(entry.outcome)\n\n| rank | parameter | range | mu* | +- (95%) | mu | sigma |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- |\n"
             for (rank, effect) in entry.result.ranking.enumerated() {
                 let index = design.paths.firstIndex(of: effect.path) ?? 0
                 text += "| \(rank + 1) | \(effect.path) | \(TargetsCommand.format(design.lower[index]))-"
-                    + "\(TargetsCommand.format(design.upper[index])) | \(number(effect.muStar)) | \(number(effect.mu)) | "
-                    + "\(number(effect.sigma)) |\n"
+                    + "\(TargetsCommand.format(design.upper[index])) | \(number(effect.muStar)) | "
+                    + "\(number(effect.muStarConfidence)) | \(number(effect.mu)) | \(number(effect.sigma)) |\n"
             }
             text += "\n"
         }
@@ -146,13 +164,78 @@ struct SensitivityCommand: Command {
     static func number(_ value: Double) -> String { String(format: "%.4g", value) }
 
     static func csv(_ results: [(outcome: String, result: MorrisResult)]) -> String {
-        var text = "outcome,rank,parameter,mu_star,mu,sigma\n"
+        var text = "outcome,rank,parameter,mu_star,mu_star_conf,mu,sigma\n"
         for entry in results {
             for (rank, effect) in entry.result.ranking.enumerated() {
-                text += "\(entry.outcome),\(rank + 1),\(effect.path),\(effect.muStar),\(effect.mu),\(effect.sigma)\n"
+                text += "\(entry.outcome),\(rank + 1),\(effect.path),\(effect.muStar),\(effect.muStarConfidence),"
+                    + "\(effect.mu),\(effect.sigma)\n"
             }
         }
         return text
+    }
+
+    /// One parameter's ranking statistic as read back from a ranking.csv.
+    struct RankedParameter: Equatable {
+        var path: String
+        var muStar: Double
+        var confidence: Double
+    }
+
+    /// The verdict on one outcome's top 3 in two rankings.
+    enum TopThreeVerdict: Equatable {
+        case agree(sameOrder: Bool)
+        /// The sets differ only by pairs whose mu* are within the 95% interval of their difference in both rankings.
+        case tie(pairs: [(String, String)])
+        case differ
+
+        static func == (a: TopThreeVerdict, b: TopThreeVerdict) -> Bool {
+            switch (a, b) {
+            case let (.agree(x), .agree(y)): return x == y
+            case let (.tie(x), .tie(y)): return x.map { [$0.0, $0.1] } == y.map { [$0.0, $0.1] }
+            case (.differ, .differ): return true
+            default: return false
+            }
+        }
+    }
+
+    /// Compares the top 3 of two rankings of one outcome (each ranked by mu*, largest first).
+    ///
+    /// Parameters in one top 3 and not the other are paired in rank order; a pair (x, y) is a
+    /// tie when, in both rankings, |mu*(x) - mu*(y)| <= sqrt(c(x)^2 + c(y)^2), with c the
+    /// half-widths of the 95% intervals: the two runs order them differently, but neither run
+    /// can tell them apart.
+    static func compareTopThree(_ mine: [RankedParameter], _ theirs: [RankedParameter]) -> TopThreeVerdict {
+        let a = mine.prefix(3).map(\.path)
+        let b = theirs.prefix(3).map(\.path)
+        guard a.count == 3, b.count == 3 else { return .differ }
+        if Set(a) == Set(b) { return .agree(sameOrder: a == b) }
+        let onlyMine = a.filter { !b.contains($0) }
+        let onlyTheirs = b.filter { !a.contains($0) }
+        func indistinguishable(_ x: String, _ y: String, in ranking: [RankedParameter]) -> Bool {
+            guard let p = ranking.first(where: { $0.path == x }), let q = ranking.first(where: { $0.path == y }) else {
+                return false
+            }
+            let width = (p.confidence * p.confidence + q.confidence * q.confidence).squareRoot()
+            return abs(p.muStar - q.muStar) <= width
+        }
+        let pairs = Array(zip(onlyMine, onlyTheirs))
+        let tied = pairs.allSatisfy { indistinguishable($0.0, $0.1, in: mine) && indistinguishable($0.0, $0.1, in: theirs) }
+        return tied ? .tie(pairs: pairs) : .differ
+    }
+
+    /// Reads a ranking.csv written by `--out`: parameters per outcome in rank order.
+    static func readRanking(_ text: String) -> [String: [RankedParameter]] {
+        var rows: [String: [(rank: Int, parameter: RankedParameter)]] = [:]
+        let lines = text.split(separator: "\n")
+        let header = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
+        let confidenceColumn = header.firstIndex(of: "mu_star_conf")
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 4, let rank = Int(fields[1]), let muStar = Double(fields[3]) else { continue }
+            let confidence = confidenceColumn.flatMap { $0 < fields.count ? Double(fields[$0]) : nil } ?? 0
+            rows[fields[0], default: []].append((rank, RankedParameter(path: fields[2], muStar: muStar, confidence: confidence)))
+        }
+        return rows.mapValues { $0.sorted { $0.rank < $1.rank }.map(\.parameter) }
     }
 
     /// Compares the top 3 of every outcome with a ranking.csv written by an earlier run.
@@ -161,23 +244,35 @@ struct SensitivityCommand: Command {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw CLIError(.ioError, "cannot read '\(path)'")
         }
-        var other: [String: [(rank: Int, path: String)]] = [:]
-        for line in text.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: ",").map(String.init)
-            guard fields.count >= 3, let rank = Int(fields[1]) else { continue }
-            other[fields[0], default: []].append((rank, fields[2]))
-        }
+        let other = readRanking(text)
         var disagreements: [String] = []
+        var agreeing = 0, tied = 0
         var report = "top-3 agreement with \(path):\n"
         for entry in results {
-            let mine = entry.result.ranking.prefix(3).map(\.path)
-            let theirs = (other[entry.outcome] ?? []).sorted { $0.rank < $1.rank }.prefix(3).map(\.path)
-            let same = Set(mine) == Set(theirs) && mine.count == 3
-            let order = mine == theirs ? "same order" : "different order"
-            report += "  \(entry.outcome): " + (same ? "agree (\(order))" : "DIFFER") + ": "
-                + mine.joined(separator: ", ") + (same ? "" : " vs " + theirs.joined(separator: ", ")) + "\n"
-            if !same { disagreements.append(entry.outcome) }
+            let mine = entry.result.ranking.map { RankedParameter(path: $0.path, muStar: $0.muStar, confidence: $0.muStarConfidence) }
+            let theirs = other[entry.outcome] ?? []
+            let names = mine.prefix(3).map(\.path).joined(separator: ", ")
+            let otherNames = theirs.prefix(3).map(\.path).joined(separator: ", ")
+            switch compareTopThree(mine, theirs) {
+            case .agree(let sameOrder):
+                agreeing += 1
+                report += "  \(entry.outcome): agree (\(sameOrder ? "same order" : "different order")): \(names)\n"
+            case .tie(let pairs):
+                tied += 1
+                report += "  \(entry.outcome): tie at rank 3: \(names) vs \(otherNames); "
+                    + pairs.map { pair in
+                        "\(pair.0) and \(pair.1) are indistinguishable in both (" + [mine, theirs].map { ranking in
+                            ranking.filter { $0.path == pair.0 || $0.path == pair.1 }
+                                .map { "\(number($0.muStar)) +- \(number($0.confidence))" }.joined(separator: " vs ")
+                        }.joined(separator: "; ") + ")"
+                    }.joined(separator: "; ") + "\n"
+            case .differ:
+                disagreements.append(entry.outcome)
+                report += "  \(entry.outcome): DIFFER: \(names) vs \(otherNames)\n"
+            }
         }
+        report += "same top 3 for \(agreeing) of \(results.count) outcomes, a tie at rank 3 for \(tied), "
+            + "a significant difference for \(disagreements.count)\n"
         console.out(report)
         if !disagreements.isEmpty {
             throw CLIError(.failure, "top 3 differ for \(disagreements.joined(separator: ", "))")

@@ -141,12 +141,15 @@ public enum HeadlineOutcomes {
 
 /// Runs every run of a prepared sweep in memory (no files) and returns `observe` per run, in run order.
 ///
-/// With `commonRandomNumbers`, replication r of every point uses the seed
-/// `RunSeed.derive(baseSeed, 0, r)` (common random numbers), so differences between points are
-/// not drowned by run-to-run noise; Morris screening uses this. Otherwise seeds are those of
+/// With `commonRandomNumbers`, points are grouped by `group(point)` and replication r of every
+/// point of group g uses the seed `RunSeed.derive(baseSeed, g, r)`: common random numbers within
+/// a group, so differences between its points are not drowned by run-to-run noise, and
+/// independent draws between groups, so no single set of simulated populations decides every
+/// comparison. Morris screening groups by trajectory. Without it, seeds are those of
 /// `firmpaths sweep`.
 public enum InMemorySweep {
-    public static func run<T: Sendable>(_ sweep: PreparedSweep, threads: Int, commonRandomNumbers: Bool = false,
+    public static func run<T: Sendable>(_ sweep: PreparedSweep, threads: Int,
+                                        commonRandomNumbers group: (@Sendable (Int) -> Int)? = nil,
                                         observe: @Sendable @escaping (Simulation) -> T) throws(ScenarioError) -> [T] {
         var scenarios: [Scenario] = []
         for point in sweep.plan.points.indices { scenarios.append(try sweep.scenario(forPoint: point)) }
@@ -154,8 +157,8 @@ public enum InMemorySweep {
         let frozen = scenarios
         return ParallelFor.map(count: plan.count, threads: threads, chunk: 1) { index in
             let run = plan[index]
-            let seed = commonRandomNumbers
-                ? RunSeed.derive(baseSeed: plan.baseSeed, point: 0, replication: run.replication) : run.seed
+            let seed = group.map { RunSeed.derive(baseSeed: plan.baseSeed, point: $0(run.point), replication: run.replication) }
+                ?? run.seed
             let simulation = Simulation(scenario: frozen[run.point], seed: seed)
             simulation.runToEnd()
             return observe(simulation)
