@@ -153,3 +153,33 @@ import Testing
         #expect(band2.elements(withClass: "interval-band").count == 1)
     }
 }
+
+@Suite struct MorrisChartTests {
+    static func chart(intervals: [Double]) -> String {
+        MorrisChart(title: "Morris", panels: [
+            MorrisPanel(outcome: "y", points: [("1", 0.5, 0.1), ("2", 0.2, 0.3), ("3", 0, 0)], muStarIntervals: intervals),
+        ], legend: ["a", "b", "c"]).svg()
+    }
+
+    static func lines(_ svg: String, stroke: String) throws -> [[String: String]] {
+        let parsed = try #require(SVGInspector.parse(svg))
+        return parsed.elements.filter { $0.name == "line" && $0.attributes["stroke"] == stroke }.map(\.attributes)
+    }
+
+    @Test func intervalsAreHorizontalBarsAroundTheirPoints() throws {
+        let style = ChartStyle()
+        let svg = Self.chart(intervals: [0.1, 0.05, .nan])
+        #expect(!containsNonFinite(svg))
+        // Parameter 1: one bar, horizontal, at its point's height, centred on the point.
+        let bar = try #require(try Self.lines(svg, stroke: style.palette[0]).first)
+        #expect(bar["y1"] == bar["y2"])
+        let parsed = try #require(SVGInspector.parse(svg))
+        let point = try #require(parsed.elements.first { $0.name == "circle" })
+        let (x1, x2, cx) = (Double(bar["x1"] ?? "") ?? 0, Double(bar["x2"] ?? "") ?? 0, Double(point.attributes["cx"] ?? "") ?? 0)
+        #expect(x1 < cx && cx < x2 && abs((cx - x1) - (x2 - cx)) < 0.02)
+        #expect(try Self.lines(svg, stroke: style.palette[1]).count == 1)
+        // No interval (NaN) and no intervals at all: no bars.
+        #expect(try Self.lines(svg, stroke: style.palette[2]).isEmpty)
+        #expect(try Self.lines(Self.chart(intervals: []), stroke: style.palette[0]).isEmpty)
+    }
+}

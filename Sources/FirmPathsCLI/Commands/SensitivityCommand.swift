@@ -21,7 +21,8 @@ struct SensitivityCommand: Command {
     share_exporting_end, mean_foreign_share_end, share_mode3plus_end, backsourcing_per_100_firms)
     prints mu* (mean absolute elementary effect, in outcome units per move across the
     parameter's whole range) with its 95% bootstrap interval (1000 resamples of the
-    trajectories), mu and sigma per parameter, ranked by mu*.
+    trajectories, drawn from seed RunSeed.derive(S, -1, o) for the o-th outcome), mu and sigma
+    per parameter, ranked by mu*.
 
     With --out, writes DIR/ranking.csv, DIR/ranking.md and DIR/morris.svg (mu* against sigma, one
     panel per outcome). With --compare, compares the top 3 parameters of every outcome with an
@@ -126,11 +127,11 @@ struct SensitivityCommand: Command {
                     + "(\(Self.bootstrapResamples) resamples of the trajectories).\n\n"
                 try (header + markdown).write(toFile: directory + "/ranking.md", atomically: true, encoding: .utf8)
                 let chart = MorrisChart(
-                    title: "Morris screening of \(loaded.scenario.name) (seed \(sweep.spec.baseSeed)): mu* against sigma",
+                    title: "Morris screening of \(loaded.scenario.name) (seed \(sweep.spec.baseSeed)): mu* (with 95% interval) against sigma",
                     panels: results.map { entry in
                         MorrisPanel(outcome: entry.outcome, points: entry.result.effects.enumerated().map {
                             (String($0.offset + 1), $0.element.muStar, $0.element.sigma)
-                        })
+                        }, muStarIntervals: entry.result.effects.map(\.muStarConfidence))
                     },
                     legend: morris.paths.enumerated().map { "\($0.element) [\(TargetsCommand.format(morris.lower[$0.offset]))-"
                         + "\(TargetsCommand.format(morris.upper[$0.offset]))]" })

@@ -3,21 +3,25 @@ public struct MorrisPanel: Sendable, Equatable {
     public var outcome: String
     /// One point per parameter, in parameter order (`label` is the parameter's number).
     public var points: [(label: String, muStar: Double, sigma: Double)]
+    /// Half-widths of the mu* intervals, one per point (drawn as horizontal bars), or empty.
+    public var muStarIntervals: [Double]
 
-    public init(outcome: String, points: [(label: String, muStar: Double, sigma: Double)]) {
+    public init(outcome: String, points: [(label: String, muStar: Double, sigma: Double)], muStarIntervals: [Double] = []) {
         self.outcome = outcome
         self.points = points
+        self.muStarIntervals = muStarIntervals
     }
 
     public static func == (a: MorrisPanel, b: MorrisPanel) -> Bool {
-        a.outcome == b.outcome && a.points.count == b.points.count
+        a.outcome == b.outcome && a.points.count == b.points.count && a.muStarIntervals == b.muStarIntervals
             && zip(a.points, b.points).allSatisfy { $0.label == $1.label && $0.muStar == $1.muStar && $0.sigma == $1.sigma }
     }
 }
 
 /// Small multiples of mu* (x) against sigma (y), one panel per outcome, with a legend of the
 /// numbered parameters. Points far along x matter; points high in y act non-linearly or in
-/// interactions (Morris 1991; Campolongo et al. 2007).
+/// interactions (Morris 1991; Campolongo et al. 2007). Horizontal bars, when given, are the
+/// intervals of mu*: parameters whose bars overlap cannot be ranked against each other.
 public struct MorrisChart: Sendable {
     public var title: String
     public var panels: [MorrisPanel]
@@ -61,7 +65,11 @@ public struct MorrisChart: Sendable {
         let top = y0 + 22
         let plotWidth = width - 50
         let plotHeight = height - 52
-        let xMax = max(panel.points.map(\.muStar).filter(\.isFinite).max() ?? 0, 1e-12)
+        let interval = { (index: Int) -> Double in
+            index < panel.muStarIntervals.count && panel.muStarIntervals[index].isFinite ? panel.muStarIntervals[index] : 0
+        }
+        let xMax = max(panel.points.indices.map { panel.points[$0].muStar + interval($0) }.filter(\.isFinite).max() ?? 0,
+                       1e-12)
         let yMax = max(panel.points.map(\.sigma).filter(\.isFinite).max() ?? 0, 1e-12)
         let xAxis = Axis(label: "mu*", fixed: 0...(xMax * 1.1), targetTicks: 4)
         let yAxis = Axis(label: "sigma", fixed: 0...(yMax * 1.1), targetTicks: 4)
@@ -88,6 +96,11 @@ public struct MorrisChart: Sendable {
             let x = xAxis.position(point.muStar, from: left, to: left + plotWidth)
             let y = yAxis.position(point.sigma, from: top + plotHeight, to: top)
             let color = style.palette[index % style.palette.count]
+            if interval(index) > 0 {
+                let low = xAxis.position(max(0, point.muStar - interval(index)), from: left, to: left + plotWidth)
+                let high = xAxis.position(point.muStar + interval(index), from: left, to: left + plotWidth)
+                svg.line(x1: low, y1: y, x2: high, y2: y, stroke: color)
+            }
             svg.circle(cx: x, cy: y, r: 3.5, fill: color, title: "\(point.label): mu*=\(point.muStar), sigma=\(point.sigma)")
             svg.text(point.label, x: x + 5, y: y - 4, size: style.fontSize - 4, fill: style.textColor)
         }
