@@ -96,24 +96,25 @@ extension FirmStepContext {
         // resource-rich firms may skip stages (and the knowledge requirement with them).
         let knowledge = effectiveKnowledge(firm: i, market: j)
         let skipping = model.establishment.stageSkipping.enabled && skippingResources(firm: i, market: j) >= model.establishment.stageSkipping.resourceThreshold
-        var candidates: [(mode: Int, partnered: Bool)] = []
-        for mode in 1...2 where skipping || knowledge >= rates.modes.knowledgeThreshold[mode] {
-            candidates.append((mode, false))
-        }
-        if skipping {
-            candidates.append((3, false))
-            candidates.append((4, false))
-        }
-        if model.establishment.stageSkipping.enabled && model.establishment.partnered.enabled && store.foreignTie[index] >= model.establishment.partnered.tieThreshold {
-            candidates.append((3, true))
-        }
+        let partneredEntry = model.establishment.stageSkipping.enabled && model.establishment.partnered.enabled
+            && store.foreignTie[index] >= model.establishment.partnered.tieThreshold
+        // The candidates in a fixed order, modes 1, 2, 3, 4 and then partnered 3 (on equal values
+        // the first wins), checked in place rather than collected in an array allocated per entry.
         var best: (mode: Int, partnered: Bool, value: Double, cost: Double)?
-        for candidate in candidates {
-            let appraisal = appraise(firm: i, market: j, from: 0, to: candidate.mode, partnered: candidate.partnered,
-                                     riskInUse: riskInUse)
+        for option in 0..<5 {
+            let mode = option < 4 ? option + 1 : 3
+            let partnered = option == 4
+            let eligible: Bool
+            switch option {
+            case 0, 1: eligible = skipping || knowledge >= rates.modes.knowledgeThreshold[mode]
+            case 2, 3: eligible = skipping
+            default: eligible = partneredEntry
+            }
+            guard eligible else { continue }
+            let appraisal = appraise(firm: i, market: j, from: 0, to: mode, partnered: partnered, riskInUse: riskInUse)
             guard appraisal.allowed else { continue }
             if best == nil || appraisal.value > best?.value ?? 0 {
-                best = (candidate.mode, candidate.partnered, appraisal.value, appraisal.cost)
+                best = (mode, partnered, appraisal.value, appraisal.cost)
             }
         }
         guard let chosen = best else { return }
