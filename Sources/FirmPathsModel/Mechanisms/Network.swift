@@ -21,6 +21,16 @@ enum Network {
         return candidate == firm ? -1 : candidate
     }
 
+    /// Per-step probability that firm i fills a free partner slot: the yearly formation rate,
+    /// higher for networking firms and for cluster members under a cluster programme.
+    /// Traits and parameters only, so `RunTables` holds it per firm for the whole run.
+    static func formationProbability(firm i: Int, store: FirmStore, scenario: Scenario, clock: StepClock) -> Double {
+        let member = store.cluster[i] >= 0
+        var rate = scenario.model.network.formationRate * (0.5 + store.networkingCapability[i])
+        if member { rate *= 1 + scenario.policy.clusterProgramme }
+        return clock.stepProbability(hazard: rate)
+    }
+
     static func hasPartner(firm: Int, candidate: Int, store: FirmStore) -> Bool {
         let base = firm * store.partnerSlots
         for slot in 0..<store.partnerSlots where store.partnerID[base + slot] == Int32(candidate) { return true }
@@ -114,9 +124,7 @@ extension FirmStepContext {
             }
         }
         let member = store.cluster[i] >= 0
-        var rate = model.network.formationRate * (0.5 + store.networkingCapability[i])
-        if member { rate *= 1 + scenario.policy.clusterProgramme }
-        if emptySlot >= 0, rng.bernoulli(rates.clock.stepProbability(hazard: rate)) {
+        if emptySlot >= 0, rng.bernoulli(tieFormationProbability[i]) {
             let candidate = Network.drawCandidate(firm: i, member: member, clusters: clusters, store: store,
                                                   insideShare: model.network.insideClusterShare, rng: &rng)
             if candidate >= 0, store.snapshotAlive[candidate], !Network.hasPartner(firm: i, candidate: candidate, store: store) {

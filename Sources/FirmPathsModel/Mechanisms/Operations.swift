@@ -52,7 +52,7 @@ extension FirmStepContext {
         let innovationOn = model.innovation.enabled
 
         var home = model.operations.homeSalesPerEmployee * store.employees[i] * store.productivity[i]
-            * (1 - model.operations.nicheHomeShrink * store.niche[i]) * _exp(homeLogDemand)
+            * (1 - model.operations.nicheHomeShrink * store.niche[i]) * homeDemand
         if innovationOn { home *= 1 + model.innovation.homeSalesEffect * store.innovation[i] }
         scratch.homeSales = home
         // Overhead was set at founding; it grows with the workforce.
@@ -105,7 +105,7 @@ extension FirmStepContext {
             + model.operations.capacityPerInterface * Double(scratch.internationalPartners)
         scratch.managementCapacity = capacity
         if model.operations.overload && scratch.deepOperations > 0 {
-            let demandOnManagement = _pow(Double(scratch.deepOperations), model.operations.coordinationExponent)
+            let demandOnManagement = coordinationDemand[scratch.deepOperations]
             scratch.coordinationCost = model.operations.coordinationCost * demandOnManagement / capacity
             scratch.overload = max(0, demandOnManagement / capacity - 1)
             profit -= scratch.coordinationCost

@@ -10,6 +10,8 @@ struct FirmStepContext {
     unowned(unsafe) let tables: RunTables
     let step: Int
     let homeLogDemand: Double
+    /// exp(homeLogDemand): the home demand factor of the step, the same for every firm.
+    let homeDemand: Double
     /// A scheduled crisis hits home in this step.
     let homeCrisisScheduled: Bool
 
@@ -42,6 +44,8 @@ struct FirmStepContext {
     var aversionLevels: Int { tables.aversionLevels }
     var clusters: [[Int32]] { _read { yield tables.clusters } }
     var tieRates: ForeignTieRates { tables.tieRates }
+    var tieFormationProbability: UnsafeMutablePointer<Double> { tables.tieFormationProbability }
+    var coordinationDemand: UnsafeMutablePointer<Double> { tables.coordinationDemand }
     var knowledgeGain: ModeVector { tables.knowledgeGain }
     var marketCount: Int { tables.marketCount }
     var regionCount: Int { tables.regionCount }
@@ -50,6 +54,7 @@ struct FirmStepContext {
         self.tables = tables
         step = simulation.currentStep
         homeLogDemand = simulation.environment.homeLogDemand
+        homeDemand = _exp(homeLogDemand)
         homeCrisisScheduled = simulation.environment.homeCrisisScheduled
         store = simulation.store
         let J = max(1, tables.marketCount)
@@ -161,6 +166,11 @@ final class RunTables: @unchecked Sendable {
     let tieRates: ForeignTieRates
     /// Per-mode yearly knowledge gain per step (learning submodel).
     let knowledgeGain: ModeVector
+    /// Per firm: the step probability that a free partner slot is filled. It depends on traits
+    /// and parameters only, so it is computed once per run instead of with an exp per firm-step.
+    let tieFormationProbability: UnsafeMutablePointer<Double>
+    /// n^coordinationExponent for n = 0...J operations of mode >= 3 (one pow per run, not per step).
+    let coordinationDemand: UnsafeMutablePointer<Double>
 
     init(simulation: Simulation) {
         scenario = simulation.scenario
@@ -182,6 +192,12 @@ final class RunTables: @unchecked Sendable {
         tieRates = ForeignTieRates(rates: simulation.rates,
                                    followPartners: simulation.scenario.model.opportunities.followTheCustomer)
         knowledgeGain = ModeVector(simulation.rates.knowledgeGain)
+        let store = simulation.store
+        tieFormationProbability = RunTables.copy((0..<store.firmCount).map { firm in
+            Network.formationProbability(firm: firm, store: store, scenario: simulation.scenario, clock: simulation.rates.clock)
+        })
+        let exponent = simulation.scenario.model.operations.coordinationExponent
+        coordinationDemand = RunTables.copy((0...simulation.world.marketCount).map { _pow(Double($0), exponent) })
     }
 
     /// Copies the environment's state of the step just begun (no firm is advancing then).
@@ -192,7 +208,7 @@ final class RunTables: @unchecked Sendable {
 
     deinit {
         for pointer in [psychicDistance, marketSize, demand, costLevel, sizeAttraction, logCloseness, initialCostLevel,
-                        closenessPowers] {
+                        closenessPowers, tieFormationProbability, coordinationDemand] {
             pointer.deallocate()
         }
         marketRegion.deallocate()
