@@ -83,15 +83,16 @@ extension FirmStepContext {
     /// Resources for stage skipping (seed 000: resources explain skipped stages):
     /// wK K_I + wT T_j + wG G + wS size index.
     @inline(__always)
-    func skippingResources(firm i: Int, market j: Int) -> Double {
+    mutating func skippingResources(firm i: Int, market j: Int) -> Double {
         let s = model.establishment.stageSkipping
-        let size = min(1, _log(1 + store.employees[i] / 10) / _log(26))
+        let size = min(1, logWorkforce(firm: i) / _log(26))
         return s.knowledgeWeight * store.generalKnowledge[i] + s.tieWeight * store.foreignTie[i * marketCount + j]
             + s.visionWeight * store.globalVision[i] + s.sizeWeight * size
     }
 
     mutating func enter(firm i: Int, market j: Int, trigger: EventCause, riskInUse: Double, events: inout [FirmEvent]) {
         let index = i * marketCount + j
+        _ = foreignPotential(firm: i)  // read by the appraisals below (expectedProfit)
         // Uppsala: without the knowledge for a deeper commitment the firm starts small;
         // resource-rich firms may skip stages (and the knowledge requirement with them).
         let knowledge = effectiveKnowledge(firm: i, market: j)

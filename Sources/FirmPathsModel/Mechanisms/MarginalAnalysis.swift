@@ -22,6 +22,8 @@ extension FirmStepContext {
     @inline(__always)
     func expectedProfit(firm i: Int, market j: Int, mode: Int, partnered: Bool, penetration: Double?) -> Double {
         guard mode > 0 else { return 0 }
+        // Set in `operate` for a firm active abroad, else by `enter` before it appraises.
+        assert(!scratch.potentialFactor.isNaN, "foreign potential read before it was computed")
         let index = i * marketCount + j
         let believed = store.beliefAppeal[index] / max(store.beliefWeight[index], 1e-9)
         let reach = min(penetration ?? rates.modes.reach[mode], rates.modes.reach[mode])

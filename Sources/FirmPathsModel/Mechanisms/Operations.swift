@@ -17,6 +17,23 @@ extension FirmStepContext {
         return factor
     }
 
+    /// The foreign potential of firm i in this step, computed on first use: the pow in it is
+    /// wasted on the many firm-steps that hold no market abroad and appraise none. Its inputs
+    /// change only in `innovate` and `bookCash`, after the last use.
+    @inline(__always)
+    mutating func foreignPotential(firm i: Int) -> Double {
+        if scratch.potentialFactor.isNaN { scratch.potentialFactor = potentialFactor(firm: i) }
+        return scratch.potentialFactor
+    }
+
+    /// ln(1 + employees / 10), read by management capacity and by stage skipping, computed on
+    /// first use (employees change only in `bookCash`, after both).
+    @inline(__always)
+    mutating func logWorkforce(firm i: Int) -> Double {
+        if scratch.logWorkforce.isNaN { scratch.logWorkforce = _log(1 + store.employees[i] / 10) }
+        return scratch.logWorkforce
+    }
+
     /// Gross margin share of sales in market j under `mode`.
     @inline(__always)
     func marginShare(mode: Int, market j: Int) -> Double {
@@ -59,8 +76,8 @@ extension FirmStepContext {
         let overhead = store.homeOverhead[i] * store.employees[i] / max(store.initialEmployees[i], 1e-9)
         var profit = home * (1 - model.operations.baseCostShare) - overhead
 
-        let potentialBase = potentialFactor(firm: i)
-        scratch.potentialFactor = potentialBase
+        // Only a firm active abroad needs the foreign potential here (markets of the step start).
+        let potentialBase = scratch.activeMarkets > 0 ? foreignPotential(firm: i) : 0
         var plants = 0
         for j in store.marketsActiveAtStepStart(firm: i) where store.mode[base + j] == 4 { plants += 1 }
         let plantShare = offshoreSharePerPlant(plants: plants)
@@ -101,10 +118,9 @@ extension FirmStepContext {
             }
         }
 
-        let capacity = 1 + model.operations.capacityPerLogEmployees * _log(1 + store.employees[i] / 10)
-            + model.operations.capacityPerInterface * Double(scratch.internationalPartners)
-        scratch.managementCapacity = capacity
         if model.operations.overload && scratch.deepOperations > 0 {
+            let capacity = 1 + model.operations.capacityPerLogEmployees * logWorkforce(firm: i)
+                + model.operations.capacityPerInterface * Double(scratch.internationalPartners)
             let demandOnManagement = coordinationDemand[scratch.deepOperations]
             scratch.coordinationCost = model.operations.coordinationCost * demandOnManagement / capacity
             scratch.overload = max(0, demandOnManagement / capacity - 1)

@@ -122,7 +122,6 @@ struct FirmStepScratch {
     var coordinationCost = 0.0
     /// Coordination demand over management capacity, above 1 when overloaded.
     var overload = 0.0
-    var managementCapacity = 1.0
     var deepOperations = 0
     /// Sales of production abroad (mode 4), for capacity shares of relocations.
     var productionAbroadSales = 0.0
@@ -132,8 +131,10 @@ struct FirmStepScratch {
     var incidents = 0.0
     var rnd = 0.0
     var expanded = false
-    /// Yearly foreign potential common to all markets (computed once per step in operations).
-    var potentialFactor = 0.0
+    /// Yearly foreign potential common to all markets, and ln(1 + employees / 10): each is
+    /// computed on first use (NaN until then, see `foreignPotential` and `logWorkforce`).
+    var potentialFactor = Double.nan
+    var logWorkforce = Double.nan
     /// Share of home production each plant abroad took over in this step.
     var plantShare = 0.0
     /// Markets active at the start of the step, and the sums of K_j and T_j after learning.
