@@ -124,6 +124,7 @@ extension FirmStepContext {
         store.trust[index] = max(0.2, store.foreignTie[index])
         scratch.investment += chosen.cost
         scratch.expanded = true
+        scratch.enteredMarket = j
         events.append(FirmEvent(firm: i, step: step, market: j, kind: .enter, cause: trigger, fromMode: 0,
                                 toMode: chosen.mode, value: chosen.cost, partnered: chosen.partnered))
     }

@@ -131,6 +131,8 @@ struct FirmStepScratch {
     var incidents = 0.0
     var rnd = 0.0
     var expanded = false
+    /// The market entered in this step (-1: none).
+    var enteredMarket = -1
     /// Yearly foreign potential common to all markets, and ln(1 + employees / 10): each is
     /// computed on first use (NaN until then, see `foreignPotential` and `logWorkforce`).
     var potentialFactor = Double.nan
