@@ -151,8 +151,7 @@ extension FirmStepContext {
             let servedDemand = penetration > 0.01 ? store.marketSales[base + j] / penetration : 0
             var marginOnVolume = servedDemand * rates.modes.reach[next] * marginGain
             if next == 4 {
-                var plants = 1
-                for k in 0..<marketCount where k != j && store.mode[base + k] == 4 { plants += 1 }
+                let plants = 1 + plantsElsewhere(firm: i, market: j)
                 marginOnVolume += offshoringSaving(homeSales: scratch.homeSales, share: offshoreSharePerPlant(plants: plants), market: j)
             }
             guard marginOnVolume >= rates.modes.upgradeBand * max(0, extraFixed), marginOnVolume > 0 else { continue }

@@ -33,11 +33,22 @@ extension FirmStepContext {
         if partnered { gross *= 1 - rates.modes.partnerProfitShare }
         if mode == 4 {
             // A plant abroad also takes over part of home production (efficiency seeking).
-            var plants = 1
-            for k in 0..<marketCount where k != j && store.mode[i * marketCount + k] == 4 { plants += 1 }
+            let plants = 1 + plantsElsewhere(firm: i, market: j)
             gross += offshoringSaving(homeSales: scratch.homeSales, share: offshoreSharePerPlant(plants: plants), market: j)
         }
         return gross - fixedCost(mode: mode, partnered: partnered)
+    }
+
+    /// Plants (mode 4) the firm holds in markets other than j. Only markets active at the step
+    /// start or entered in it can hold a mode, so only those are visited (a count: order-free).
+    @inline(__always)
+    func plantsElsewhere(firm i: Int, market j: Int) -> Int {
+        let base = i * marketCount
+        var plants = 0
+        for k in store.marketsActiveOrEntered(firm: i, entered: scratch.enteredMarket) where k != j && store.mode[base + k] == 4 {
+            plants += 1
+        }
+        return plants
     }
 
     /// One-off cost of moving market j to `mode`, after policy support, knowledge and ties.
