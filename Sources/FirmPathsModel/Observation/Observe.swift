@@ -45,7 +45,9 @@ extension FirmStepContext {
             if mode == 4 { productionRegions |= regionBit }
             store.currentMask[i * words + j / 64] |= bit
         }
-        let regionsServed = regionsMask.nonzeroBitCount
+        // (nonzeroBitCount is a dozen instructions on a CPU baseline without popcnt; many firms
+        // serve no region abroad, and most hold no plant.)
+        let regionsServed = regionsMask == 0 ? 0 : regionsMask.nonzeroBitCount
         if firmYear < store.years {
             let y = i * store.years + firmYear
             store.yearForeignSales[y] += foreign
@@ -111,7 +113,7 @@ extension FirmStepContext {
         store.imodelStage[i] = stage.rawValue
 
         let dollinger: DollingerStage
-        if productionRegions.nonzeroBitCount >= max(1, model.observation.transnationalRegions) {
+        if productionRegions != 0 && productionRegions.nonzeroBitCount >= max(1, model.observation.transnationalRegions) {
             dollinger = .transnational
         } else if productionRegions != 0 {
             dollinger = .productionAbroad
