@@ -56,9 +56,7 @@ extension FirmStepContext {
         let J = marketCount
         if presenceWritten {
             // Only the previous firm's partners can have left marks.
-            presence.update(repeating: 0, count: J)
-            customerPresence.update(repeating: 0, count: J)
-            supplierPresence.update(repeating: 0, count: J)
+            presence.update(repeating: 0, count: 3 * J)  // and customerPresence, supplierPresence
             presenceWritten = false
         }
         let slots = store.partnerSlots

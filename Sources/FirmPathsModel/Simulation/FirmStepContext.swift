@@ -15,7 +15,8 @@ struct FirmStepContext {
     /// A scheduled crisis hits home in this step.
     let homeCrisisScheduled: Bool
 
-    /// Per-market scratch of the firm being stepped.
+    /// Per-market scratch of the firm being stepped. The three presence arrays are one block
+    /// (presence, customers', suppliers'), cleared with one call.
     let presence: UnsafeMutablePointer<Double>
     let customerPresence: UnsafeMutablePointer<Double>
     let supplierPresence: UnsafeMutablePointer<Double>
@@ -58,9 +59,9 @@ struct FirmStepContext {
         homeCrisisScheduled = simulation.environment.homeCrisisScheduled
         store = simulation.store
         let J = max(1, tables.marketCount)
-        presence = .allocate(capacity: J)
-        customerPresence = .allocate(capacity: J)
-        supplierPresence = .allocate(capacity: J)
+        presence = .allocate(capacity: 3 * J)
+        customerPresence = presence + J
+        supplierPresence = presence + 2 * J
         weights = .allocate(capacity: J)
         regionKnowledge = .allocate(capacity: tables.regionCount)
         regionActive = .allocate(capacity: tables.regionCount)
@@ -68,9 +69,7 @@ struct FirmStepContext {
     }
 
     func release() {
-        presence.deallocate()
-        customerPresence.deallocate()
-        supplierPresence.deallocate()
+        presence.deallocate()  // with customerPresence and supplierPresence
         weights.deallocate()
         regionKnowledge.deallocate()
         regionActive.deallocate()
