@@ -275,14 +275,16 @@ struct MarketMaskSequence: Sequence, IteratorProtocol {
         bits = count > 0 ? words[0] | (extraWord == 0 ? extraBit : 0) : 0
     }
 
+    // Wrapping arithmetic: wordIndex < count, so nothing here can overflow, and the checks
+    // would cost more than the rest of a step of the iteration.
     @inline(__always)
     mutating func next() -> Int? {
         while bits == 0 {
-            wordIndex += 1
+            wordIndex &+= 1
             guard wordIndex < count else { return nil }
             bits = words[wordIndex] | (wordIndex == extraWord ? extraBit : 0)
         }
-        let j = wordIndex * 64 + bits.trailingZeroBitCount
+        let j = wordIndex &<< 6 | bits.trailingZeroBitCount
         bits &= bits - 1
         return j
     }
