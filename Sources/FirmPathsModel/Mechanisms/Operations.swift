@@ -78,16 +78,20 @@ extension FirmStepContext {
 
         // Only a firm active abroad needs the foreign potential here (markets of the step start).
         let potentialBase = scratch.activeMarkets > 0 ? foreignPotential(firm: i) : 0
-        var plants = 0
-        for j in store.marketsActiveAtStepStart(firm: i) where store.mode[base + j] == 4 { plants += 1 }
-        let plantShare = offshoreSharePerPlant(plants: plants)
-        scratch.plantShare = plantShare
+        // Share of home production each plant takes over: counted at the first plant met, as
+        // most firms hold none (and then it is 0).
+        var plantShare = 0.0
+        var plantsCounted = false
         let partnerShare = rates.modes.partnerProfitShare
         let noise = model.operations.appealSignalNoise * 3.4641016151377544  // sd of U(-0.5, 0.5) is 1/sqrt(12)
         // Inactive markets hold zero sales and profit (set when a market is left).
         for j in store.marketsActiveAtStepStart(firm: i) {
             let mode = Int(store.mode[base + j])
             guard mode > 0 else { continue }
+            if mode == 4 && !plantsCounted {
+                plantShare = offshoreSharePerPlant(plants: 1 + plantsElsewhere(firm: i, market: j))
+                plantsCounted = true
+            }
             var p = store.penetration[base + j]
             p += rates.penetrationStep * (rates.modes.reach[mode] - p)
             store.penetration[base + j] = p
@@ -118,6 +122,7 @@ extension FirmStepContext {
             }
         }
 
+        scratch.plantShare = plantShare
         if model.operations.overload && scratch.deepOperations > 0 {
             let capacity = 1 + model.operations.capacityPerLogEmployees * logWorkforce(firm: i)
                 + model.operations.capacityPerInterface * Double(scratch.internationalPartners)
