@@ -81,8 +81,12 @@ extension FirmStepContext {
     var yearlyRevenue: Double { scratch.homeSales + scratch.foreignSales }
 
     /// The value of a step (net present benefit minus cost) and whether the firm may take it.
+    ///
+    /// It changes nothing. It is `mutating` only so that its callers (`enter`, `upgradeBestMarket`)
+    /// pass their context by reference: called as a plain method, it is not inlined and Swift
+    /// copied the whole context (some 300 bytes) for every appraisal.
     @inline(__always)
-    func appraise(firm i: Int, market j: Int, from current: Int, to mode: Int, partnered: Bool,
+    mutating func appraise(firm i: Int, market j: Int, from current: Int, to mode: Int, partnered: Bool,
                   riskInUse: Double) -> (value: Double, cost: Double, allowed: Bool) {
         let index = i * marketCount + j
         let u = uncertainty(firm: i, market: j)
