@@ -44,7 +44,7 @@ struct FirmStepContext {
     var closenessPowers: UnsafeMutablePointer<Double> { tables.closenessPowers }
     var aversionLevels: Int { tables.aversionLevels }
     var clusters: [[Int32]] { _read { yield tables.clusters } }
-    var tieRates: ForeignTieRates { tables.tieRates }
+    var tieRates: ForeignTieRates { _read { yield tables.tieRates } }
     var tieFormationProbability: UnsafeMutablePointer<Double> { tables.tieFormationProbability }
     var coordinationDemand: UnsafeMutablePointer<Double> { tables.coordinationDemand }
     var knowledgeGain: ModeVector { tables.knowledgeGain }
