@@ -106,14 +106,16 @@ extension FirmStepContext {
         let slots = store.partnerSlots
         guard slots > 0 else { return }
         var emptySlot = -1
+        let retention = rates.domesticTieRetention
+        let dropStrength = model.network.dropStrength
         for slot in 0..<slots {
             let index = i * slots + slot
             let partner = Int(store.partnerID[index])
             if partner < 0 { emptySlot = slot; continue }
-            let strength = store.partnerStrength[index] * rates.domesticTieRetention
+            let strength = store.partnerStrength[index] * retention
             // Only the snapshot and immutable traits of others are read (synchronous update).
             let partnerGone = !store.snapshotAlive[partner] && Int(store.foundedStep[partner]) < step
-            if strength < model.network.dropStrength || partnerGone {
+            if strength < dropStrength || partnerGone {
                 store.partnerID[index] = -1
                 store.partnerStrength[index] = 0
                 emptySlot = slot
