@@ -244,29 +244,47 @@ extension FirmStore {
     func marketsActiveAtStepStart(firm: Int) -> MarketMaskSequence {
         MarketMaskSequence(words: currentMask.base + firm * maskWords, count: maskWords)
     }
+
+    /// The markets that can hold a mode once the firm has made its decisions of the step:
+    /// those active at its start and the one it entered (`entered`, -1 for none), ascending.
+    /// Modes rise from 0 only on entry; every other change is in a market already active.
+    @inline(__always)
+    func marketsActiveOrEntered(firm: Int, entered: Int) -> MarketMaskSequence {
+        MarketMaskSequence(words: currentMask.base + firm * maskWords, count: maskWords, extra: entered)
+    }
 }
 
-/// Iterates the set bits of a market mask: market indices in ascending order.
+/// Iterates the set bits of a market mask, plus an optional extra market: market indices in
+/// ascending order. A word is read before any market in it is returned, so the caller may
+/// rewrite the bits of the markets it is given.
 struct MarketMaskSequence: Sequence, IteratorProtocol {
     let words: UnsafeMutablePointer<UInt64>
     let count: Int
+    /// Word and bit of the extra market (word -1: none).
+    let extraWord: Int
+    let extraBit: UInt64
     var wordIndex = 0
     var bits: UInt64 = 0
 
-    init(words: UnsafeMutablePointer<UInt64>, count: Int) {
+    @inline(__always)
+    init(words: UnsafeMutablePointer<UInt64>, count: Int, extra: Int = -1) {
         self.words = words
         self.count = count
-        bits = count > 0 ? words[0] : 0
+        extraWord = extra >= 0 ? extra / 64 : -1
+        extraBit = extra >= 0 ? 1 << UInt64(extra % 64) : 0
+        bits = count > 0 ? words[0] | (extraWord == 0 ? extraBit : 0) : 0
     }
 
+    // Wrapping arithmetic: wordIndex < count, so nothing here can overflow, and the checks
+    // would cost more than the rest of a step of the iteration.
     @inline(__always)
     mutating func next() -> Int? {
         while bits == 0 {
-            wordIndex += 1
+            wordIndex &+= 1
             guard wordIndex < count else { return nil }
-            bits = words[wordIndex]
+            bits = words[wordIndex] | (wordIndex == extraWord ? extraBit : 0)
         }
-        let j = wordIndex * 64 + bits.trailingZeroBitCount
+        let j = wordIndex &<< 6 | bits.trailingZeroBitCount
         bits &= bits - 1
         return j
     }

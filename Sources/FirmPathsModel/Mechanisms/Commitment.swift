@@ -83,37 +83,39 @@ extension FirmStepContext {
     /// Resources for stage skipping (seed 000: resources explain skipped stages):
     /// wK K_I + wT T_j + wG G + wS size index.
     @inline(__always)
-    func skippingResources(firm i: Int, market j: Int) -> Double {
+    mutating func skippingResources(firm i: Int, market j: Int) -> Double {
         let s = model.establishment.stageSkipping
-        let size = min(1, _log(1 + store.employees[i] / 10) / _log(26))
+        let size = min(1, logWorkforce(firm: i) / _log(26))
         return s.knowledgeWeight * store.generalKnowledge[i] + s.tieWeight * store.foreignTie[i * marketCount + j]
             + s.visionWeight * store.globalVision[i] + s.sizeWeight * size
     }
 
     mutating func enter(firm i: Int, market j: Int, trigger: EventCause, riskInUse: Double, events: inout [FirmEvent]) {
         let index = i * marketCount + j
+        _ = foreignPotential(firm: i)  // read by the appraisals below (expectedProfit)
         // Uppsala: without the knowledge for a deeper commitment the firm starts small;
         // resource-rich firms may skip stages (and the knowledge requirement with them).
         let knowledge = effectiveKnowledge(firm: i, market: j)
         let skipping = model.establishment.stageSkipping.enabled && skippingResources(firm: i, market: j) >= model.establishment.stageSkipping.resourceThreshold
-        var candidates: [(mode: Int, partnered: Bool)] = []
-        for mode in 1...2 where skipping || knowledge >= rates.modes.knowledgeThreshold[mode] {
-            candidates.append((mode, false))
-        }
-        if skipping {
-            candidates.append((3, false))
-            candidates.append((4, false))
-        }
-        if model.establishment.stageSkipping.enabled && model.establishment.partnered.enabled && store.foreignTie[index] >= model.establishment.partnered.tieThreshold {
-            candidates.append((3, true))
-        }
+        let partneredEntry = model.establishment.stageSkipping.enabled && model.establishment.partnered.enabled
+            && store.foreignTie[index] >= model.establishment.partnered.tieThreshold
+        // The candidates in a fixed order, modes 1, 2, 3, 4 and then partnered 3 (on equal values
+        // the first wins), checked in place rather than collected in an array allocated per entry.
         var best: (mode: Int, partnered: Bool, value: Double, cost: Double)?
-        for candidate in candidates {
-            let appraisal = appraise(firm: i, market: j, from: 0, to: candidate.mode, partnered: candidate.partnered,
-                                     riskInUse: riskInUse)
+        for option in 0..<5 {
+            let mode = option < 4 ? option + 1 : 3
+            let partnered = option == 4
+            let eligible: Bool
+            switch option {
+            case 0, 1: eligible = skipping || knowledge >= rates.modes.knowledgeThreshold[mode]
+            case 2, 3: eligible = skipping
+            default: eligible = partneredEntry
+            }
+            guard eligible else { continue }
+            let appraisal = appraise(firm: i, market: j, from: 0, to: mode, partnered: partnered, riskInUse: riskInUse)
             guard appraisal.allowed else { continue }
             if best == nil || appraisal.value > best?.value ?? 0 {
-                best = (candidate.mode, candidate.partnered, appraisal.value, appraisal.cost)
+                best = (mode, partnered, appraisal.value, appraisal.cost)
             }
         }
         guard let chosen = best else { return }
@@ -122,6 +124,7 @@ extension FirmStepContext {
         store.trust[index] = max(0.2, store.foreignTie[index])
         scratch.investment += chosen.cost
         scratch.expanded = true
+        scratch.enteredMarket = j
         events.append(FirmEvent(firm: i, step: step, market: j, kind: .enter, cause: trigger, fromMode: 0,
                                 toMode: chosen.mode, value: chosen.cost, partnered: chosen.partnered))
     }
@@ -148,8 +151,7 @@ extension FirmStepContext {
             let servedDemand = penetration > 0.01 ? store.marketSales[base + j] / penetration : 0
             var marginOnVolume = servedDemand * rates.modes.reach[next] * marginGain
             if next == 4 {
-                var plants = 1
-                for k in 0..<marketCount where k != j && store.mode[base + k] == 4 { plants += 1 }
+                let plants = 1 + plantsElsewhere(firm: i, market: j)
                 marginOnVolume += offshoringSaving(homeSales: scratch.homeSales, share: offshoreSharePerPlant(plants: plants), market: j)
             }
             guard marginOnVolume >= rates.modes.upgradeBand * max(0, extraFixed), marginOnVolume > 0 else { continue }

@@ -22,7 +22,9 @@ extension FirmStepContext {
         let effective = spending / (1 - support)
         var ideas = 0.0
         let base = i * marketCount
-        for j in 0..<(scratch.activeMarkets > 0 || scratch.expanded ? marketCount : 0) where store.mode[base + j] > 0 {
+        // Only markets active at the step start or entered in it can hold a mode: visiting them
+        // in ascending order adds the same terms in the same order as a pass over all J.
+        for j in store.marketsActiveOrEntered(firm: i, entered: scratch.enteredMarket) where store.mode[base + j] > 0 {
             ideas += store.marketKnowledge[base + j]
         }
         var stock = store.innovation[i]

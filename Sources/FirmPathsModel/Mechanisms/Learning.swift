@@ -37,7 +37,6 @@ extension FirmStepContext {
         }
         let retention = rates.knowledgeRetention
         let spillover = rates.spillover * learning
-        let ties = tieRates
         let knowledgeColumn = store.marketKnowledge.base + base
         let tieColumn = store.foreignTie.base + base
         let modeColumn = store.mode.base + base
@@ -50,7 +49,7 @@ extension FirmStepContext {
             // Nothing to learn from: knowledge fades, partners may still spill some over.
             for j in 0..<J {
                 let partners = presence[j]
-                let tie = ties.next(tieColumn[j], mode: 0, partnerPresence: partners)
+                let tie = tieRates.next(tieColumn[j], mode: 0, partnerPresence: partners)
                 tieColumn[j] = tie
                 tieSum += tie
                 var k = knowledgeColumn[j] * retention
@@ -63,7 +62,7 @@ extension FirmStepContext {
                 var k = knowledgeColumn[j]
                 let mode = Int(modeColumn[j])
                 let partners = presence[j]
-                let tie = ties.next(tieColumn[j], mode: mode, partnerPresence: partners)
+                let tie = tieRates.next(tieColumn[j], mode: mode, partnerPresence: partners)
                 tieColumn[j] = tie
                 tieSum += tie
                 let r = marketRegion[j]

@@ -22,6 +22,8 @@ extension FirmStepContext {
     @inline(__always)
     func expectedProfit(firm i: Int, market j: Int, mode: Int, partnered: Bool, penetration: Double?) -> Double {
         guard mode > 0 else { return 0 }
+        // Set in `operate` for a firm active abroad, else by `enter` before it appraises.
+        assert(!scratch.potentialFactor.isNaN, "foreign potential read before it was computed")
         let index = i * marketCount + j
         let believed = store.beliefAppeal[index] / max(store.beliefWeight[index], 1e-9)
         let reach = min(penetration ?? rates.modes.reach[mode], rates.modes.reach[mode])
@@ -31,11 +33,22 @@ extension FirmStepContext {
         if partnered { gross *= 1 - rates.modes.partnerProfitShare }
         if mode == 4 {
             // A plant abroad also takes over part of home production (efficiency seeking).
-            var plants = 1
-            for k in 0..<marketCount where k != j && store.mode[i * marketCount + k] == 4 { plants += 1 }
+            let plants = 1 + plantsElsewhere(firm: i, market: j)
             gross += offshoringSaving(homeSales: scratch.homeSales, share: offshoreSharePerPlant(plants: plants), market: j)
         }
         return gross - fixedCost(mode: mode, partnered: partnered)
+    }
+
+    /// Plants (mode 4) the firm holds in markets other than j. Only markets active at the step
+    /// start or entered in it can hold a mode, so only those are visited (a count: order-free).
+    @inline(__always)
+    func plantsElsewhere(firm i: Int, market j: Int) -> Int {
+        let base = i * marketCount
+        var plants = 0
+        for k in store.marketsActiveOrEntered(firm: i, entered: scratch.enteredMarket) where k != j && store.mode[base + k] == 4 {
+            plants += 1
+        }
+        return plants
     }
 
     /// One-off cost of moving market j to `mode`, after policy support, knowledge and ties.
@@ -68,8 +81,12 @@ extension FirmStepContext {
     var yearlyRevenue: Double { scratch.homeSales + scratch.foreignSales }
 
     /// The value of a step (net present benefit minus cost) and whether the firm may take it.
+    ///
+    /// It changes nothing. It is `mutating` only so that its callers (`enter`, `upgradeBestMarket`)
+    /// pass their context by reference: called as a plain method, it is not inlined and Swift
+    /// copied the whole context (some 300 bytes) for every appraisal.
     @inline(__always)
-    func appraise(firm i: Int, market j: Int, from current: Int, to mode: Int, partnered: Bool,
+    mutating func appraise(firm i: Int, market j: Int, from current: Int, to mode: Int, partnered: Bool,
                   riskInUse: Double) -> (value: Double, cost: Double, allowed: Bool) {
         let index = i * marketCount + j
         let u = uncertainty(firm: i, market: j)

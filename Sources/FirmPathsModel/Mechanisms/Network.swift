@@ -21,6 +21,16 @@ enum Network {
         return candidate == firm ? -1 : candidate
     }
 
+    /// Per-step probability that firm i fills a free partner slot: the yearly formation rate,
+    /// higher for networking firms and for cluster members under a cluster programme.
+    /// Traits and parameters only, so `RunTables` holds it per firm for the whole run.
+    static func formationProbability(firm i: Int, store: FirmStore, scenario: Scenario, clock: StepClock) -> Double {
+        let member = store.cluster[i] >= 0
+        var rate = scenario.model.network.formationRate * (0.5 + store.networkingCapability[i])
+        if member { rate *= 1 + scenario.policy.clusterProgramme }
+        return clock.stepProbability(hazard: rate)
+    }
+
     static func hasPartner(firm: Int, candidate: Int, store: FirmStore) -> Bool {
         let base = firm * store.partnerSlots
         for slot in 0..<store.partnerSlots where store.partnerID[base + slot] == Int32(candidate) { return true }
@@ -46,9 +56,7 @@ extension FirmStepContext {
         let J = marketCount
         if presenceWritten {
             // Only the previous firm's partners can have left marks.
-            presence.update(repeating: 0, count: J)
-            customerPresence.update(repeating: 0, count: J)
-            supplierPresence.update(repeating: 0, count: J)
+            presence.update(repeating: 0, count: 3 * J)  // and customerPresence, supplierPresence
             presenceWritten = false
         }
         let slots = store.partnerSlots
@@ -98,14 +106,16 @@ extension FirmStepContext {
         let slots = store.partnerSlots
         guard slots > 0 else { return }
         var emptySlot = -1
+        let retention = rates.domesticTieRetention
+        let dropStrength = model.network.dropStrength
         for slot in 0..<slots {
             let index = i * slots + slot
             let partner = Int(store.partnerID[index])
             if partner < 0 { emptySlot = slot; continue }
-            let strength = store.partnerStrength[index] * rates.domesticTieRetention
+            let strength = store.partnerStrength[index] * retention
             // Only the snapshot and immutable traits of others are read (synchronous update).
             let partnerGone = !store.snapshotAlive[partner] && Int(store.foundedStep[partner]) < step
-            if strength < model.network.dropStrength || partnerGone {
+            if strength < dropStrength || partnerGone {
                 store.partnerID[index] = -1
                 store.partnerStrength[index] = 0
                 emptySlot = slot
@@ -114,9 +124,7 @@ extension FirmStepContext {
             }
         }
         let member = store.cluster[i] >= 0
-        var rate = model.network.formationRate * (0.5 + store.networkingCapability[i])
-        if member { rate *= 1 + scenario.policy.clusterProgramme }
-        if emptySlot >= 0, rng.bernoulli(rates.clock.stepProbability(hazard: rate)) {
+        if emptySlot >= 0, rng.bernoulli(tieFormationProbability[i]) {
             let candidate = Network.drawCandidate(firm: i, member: member, clusters: clusters, store: store,
                                                   insideShare: model.network.insideClusterShare, rng: &rng)
             if candidate >= 0, store.snapshotAlive[candidate], !Network.hasPartner(firm: i, candidate: candidate, store: store) {

@@ -17,6 +17,23 @@ extension FirmStepContext {
         return factor
     }
 
+    /// The foreign potential of firm i in this step, computed on first use: the pow in it is
+    /// wasted on the many firm-steps that hold no market abroad and appraise none. Its inputs
+    /// change only in `innovate` and `bookCash`, after the last use.
+    @inline(__always)
+    mutating func foreignPotential(firm i: Int) -> Double {
+        if scratch.potentialFactor.isNaN { scratch.potentialFactor = potentialFactor(firm: i) }
+        return scratch.potentialFactor
+    }
+
+    /// ln(1 + employees / 10), read by management capacity and by stage skipping, computed on
+    /// first use (employees change only in `bookCash`, after both).
+    @inline(__always)
+    mutating func logWorkforce(firm i: Int) -> Double {
+        if scratch.logWorkforce.isNaN { scratch.logWorkforce = _log(1 + store.employees[i] / 10) }
+        return scratch.logWorkforce
+    }
+
     /// Gross margin share of sales in market j under `mode`.
     @inline(__always)
     func marginShare(mode: Int, market j: Int) -> Double {
@@ -52,25 +69,29 @@ extension FirmStepContext {
         let innovationOn = model.innovation.enabled
 
         var home = model.operations.homeSalesPerEmployee * store.employees[i] * store.productivity[i]
-            * (1 - model.operations.nicheHomeShrink * store.niche[i]) * _exp(homeLogDemand)
+            * (1 - model.operations.nicheHomeShrink * store.niche[i]) * homeDemand
         if innovationOn { home *= 1 + model.innovation.homeSalesEffect * store.innovation[i] }
         scratch.homeSales = home
         // Overhead was set at founding; it grows with the workforce.
         let overhead = store.homeOverhead[i] * store.employees[i] / max(store.initialEmployees[i], 1e-9)
         var profit = home * (1 - model.operations.baseCostShare) - overhead
 
-        let potentialBase = potentialFactor(firm: i)
-        scratch.potentialFactor = potentialBase
-        var plants = 0
-        for j in store.marketsActiveAtStepStart(firm: i) where store.mode[base + j] == 4 { plants += 1 }
-        let plantShare = offshoreSharePerPlant(plants: plants)
-        scratch.plantShare = plantShare
+        // Only a firm active abroad needs the foreign potential here (markets of the step start).
+        let potentialBase = scratch.activeMarkets > 0 ? foreignPotential(firm: i) : 0
+        // Share of home production each plant takes over: counted at the first plant met, as
+        // most firms hold none (and then it is 0).
+        var plantShare = 0.0
+        var plantsCounted = false
         let partnerShare = rates.modes.partnerProfitShare
         let noise = model.operations.appealSignalNoise * 3.4641016151377544  // sd of U(-0.5, 0.5) is 1/sqrt(12)
         // Inactive markets hold zero sales and profit (set when a market is left).
         for j in store.marketsActiveAtStepStart(firm: i) {
             let mode = Int(store.mode[base + j])
             guard mode > 0 else { continue }
+            if mode == 4 && !plantsCounted {
+                plantShare = offshoreSharePerPlant(plants: 1 + plantsElsewhere(firm: i, market: j))
+                plantsCounted = true
+            }
             var p = store.penetration[base + j]
             p += rates.penetrationStep * (rates.modes.reach[mode] - p)
             store.penetration[base + j] = p
@@ -101,11 +122,11 @@ extension FirmStepContext {
             }
         }
 
-        let capacity = 1 + model.operations.capacityPerLogEmployees * _log(1 + store.employees[i] / 10)
-            + model.operations.capacityPerInterface * Double(scratch.internationalPartners)
-        scratch.managementCapacity = capacity
+        scratch.plantShare = plantShare
         if model.operations.overload && scratch.deepOperations > 0 {
-            let demandOnManagement = _pow(Double(scratch.deepOperations), model.operations.coordinationExponent)
+            let capacity = 1 + model.operations.capacityPerLogEmployees * logWorkforce(firm: i)
+                + model.operations.capacityPerInterface * Double(scratch.internationalPartners)
+            let demandOnManagement = coordinationDemand[scratch.deepOperations]
             scratch.coordinationCost = model.operations.coordinationCost * demandOnManagement / capacity
             scratch.overload = max(0, demandOnManagement / capacity - 1)
             profit -= scratch.coordinationCost

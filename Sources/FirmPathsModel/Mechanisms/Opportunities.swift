@@ -51,24 +51,30 @@ extension FirmStepContext {
             let level = Int(min(max(a * Simulation.aversionResolution, 0), Double(aversionLevels - 1)).rounded())
             return closenessPowers + level * J
         }
-        let full = row(aversion)
-        // Following a partner still weighs distance, at half the firm's aversion.
-        let half = row(0.5 * aversion)
+        // One loop per kind of trigger, each with its row of powers only: the trigger and the
+        // parameters are the same for every market.
         var sum = 0.0
-        for j in 0..<J {
-            var w: Double
-            switch trigger {
-            case .mainCustomer:
-                w = customerPresence[j] * half[j]
-            case .supplier:
-                w = supplierPresence[j] * half[j]
-            default:
-                w = sizeAttraction[j] * full[j]
-                    * (1 + model.opportunities.tieWeight * store.foreignTie[base + j])
-                if follow { w *= 1 + model.opportunities.partnerPresenceWeight * min(1, presence[j]) }
+        switch trigger {
+        case .mainCustomer, .supplier:
+            // Following a partner still weighs distance, at half the firm's aversion.
+            let half = row(0.5 * aversion)
+            let partners = trigger == .mainCustomer ? customerPresence : supplierPresence
+            for j in 0..<J {
+                let w = partners[j] * half[j]
+                weights[j] = w
+                sum += w
             }
-            weights[j] = w
-            sum += w
+        default:
+            let full = row(aversion)
+            let tieWeight = model.opportunities.tieWeight
+            let presenceWeight = model.opportunities.partnerPresenceWeight
+            let ties = store.foreignTie.base + base
+            for j in 0..<J {
+                var w = sizeAttraction[j] * full[j] * (1 + tieWeight * ties[j])
+                if follow { w *= 1 + presenceWeight * min(1, presence[j]) }
+                weights[j] = w
+                sum += w
+            }
         }
         guard sum > 0 else { return nil }
         u = rng.nextDouble() * sum

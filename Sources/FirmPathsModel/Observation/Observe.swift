@@ -27,12 +27,15 @@ extension FirmStepContext {
         var regionsMask: UInt64 = 0
         var agentMarkets = 0
         var productionRegions: UInt64 = 0
-        for w in 0..<words { store.currentMask[i * words + w] = 0 }
-        // Only a firm that was or became active this step can hold a market.
-        let anyMarket = scratch.activeMarkets > 0 || scratch.expanded
-        for j in 0..<(anyMarket ? J : 0) {
+        // Only a market active at the step start or entered in it can hold a mode, and the mask
+        // has no other bits set: it is rewritten in place, market by market.
+        for j in store.marketsActiveOrEntered(firm: i, entered: scratch.enteredMarket) {
+            let bit: UInt64 = 1 << UInt64(j % 64)
             let mode = Int(store.mode[base + j])
-            guard mode > 0 else { continue }
+            guard mode > 0 else {
+                store.currentMask[i * words + j / 64] &= ~bit
+                continue
+            }
             marketsActive += 1
             maxMode = max(maxMode, mode)
             let regionBit: UInt64 = 1 << UInt64(min(marketRegion[j], 63))
@@ -40,9 +43,11 @@ extension FirmStepContext {
             if mode == 2 { agentMarkets += 1 }
             if mode >= 3 { deep += 1 }
             if mode == 4 { productionRegions |= regionBit }
-            store.currentMask[i * words + j / 64] |= 1 << UInt64(j % 64)
+            store.currentMask[i * words + j / 64] |= bit
         }
-        let regionsServed = regionsMask.nonzeroBitCount
+        // (nonzeroBitCount is a dozen instructions on a CPU baseline without popcnt; many firms
+        // serve no region abroad, and most hold no plant.)
+        let regionsServed = regionsMask == 0 ? 0 : regionsMask.nonzeroBitCount
         if firmYear < store.years {
             let y = i * store.years + firmYear
             store.yearForeignSales[y] += foreign
@@ -108,7 +113,7 @@ extension FirmStepContext {
         store.imodelStage[i] = stage.rawValue
 
         let dollinger: DollingerStage
-        if productionRegions.nonzeroBitCount >= max(1, model.observation.transnationalRegions) {
+        if productionRegions != 0 && productionRegions.nonzeroBitCount >= max(1, model.observation.transnationalRegions) {
             dollinger = .transnational
         } else if productionRegions != 0 {
             dollinger = .productionAbroad

@@ -10,10 +10,13 @@ struct FirmStepContext {
     unowned(unsafe) let tables: RunTables
     let step: Int
     let homeLogDemand: Double
+    /// exp(homeLogDemand): the home demand factor of the step, the same for every firm.
+    let homeDemand: Double
     /// A scheduled crisis hits home in this step.
     let homeCrisisScheduled: Bool
 
-    /// Per-market scratch of the firm being stepped.
+    /// Per-market scratch of the firm being stepped. The three presence arrays are one block
+    /// (presence, customers', suppliers'), cleared with one call.
     let presence: UnsafeMutablePointer<Double>
     let customerPresence: UnsafeMutablePointer<Double>
     let supplierPresence: UnsafeMutablePointer<Double>
@@ -41,7 +44,9 @@ struct FirmStepContext {
     var closenessPowers: UnsafeMutablePointer<Double> { tables.closenessPowers }
     var aversionLevels: Int { tables.aversionLevels }
     var clusters: [[Int32]] { _read { yield tables.clusters } }
-    var tieRates: ForeignTieRates { tables.tieRates }
+    var tieRates: ForeignTieRates { _read { yield tables.tieRates } }
+    var tieFormationProbability: UnsafeMutablePointer<Double> { tables.tieFormationProbability }
+    var coordinationDemand: UnsafeMutablePointer<Double> { tables.coordinationDemand }
     var knowledgeGain: ModeVector { tables.knowledgeGain }
     var marketCount: Int { tables.marketCount }
     var regionCount: Int { tables.regionCount }
@@ -50,12 +55,13 @@ struct FirmStepContext {
         self.tables = tables
         step = simulation.currentStep
         homeLogDemand = simulation.environment.homeLogDemand
+        homeDemand = _exp(homeLogDemand)
         homeCrisisScheduled = simulation.environment.homeCrisisScheduled
         store = simulation.store
         let J = max(1, tables.marketCount)
-        presence = .allocate(capacity: J)
-        customerPresence = .allocate(capacity: J)
-        supplierPresence = .allocate(capacity: J)
+        presence = .allocate(capacity: 3 * J)
+        customerPresence = presence + J
+        supplierPresence = presence + 2 * J
         weights = .allocate(capacity: J)
         regionKnowledge = .allocate(capacity: tables.regionCount)
         regionActive = .allocate(capacity: tables.regionCount)
@@ -63,9 +69,7 @@ struct FirmStepContext {
     }
 
     func release() {
-        presence.deallocate()
-        customerPresence.deallocate()
-        supplierPresence.deallocate()
+        presence.deallocate()  // with customerPresence and supplierPresence
         weights.deallocate()
         regionKnowledge.deallocate()
         regionActive.deallocate()
@@ -117,7 +121,6 @@ struct FirmStepScratch {
     var coordinationCost = 0.0
     /// Coordination demand over management capacity, above 1 when overloaded.
     var overload = 0.0
-    var managementCapacity = 1.0
     var deepOperations = 0
     /// Sales of production abroad (mode 4), for capacity shares of relocations.
     var productionAbroadSales = 0.0
@@ -127,8 +130,12 @@ struct FirmStepScratch {
     var incidents = 0.0
     var rnd = 0.0
     var expanded = false
-    /// Yearly foreign potential common to all markets (computed once per step in operations).
-    var potentialFactor = 0.0
+    /// The market entered in this step (-1: none).
+    var enteredMarket = -1
+    /// Yearly foreign potential common to all markets, and ln(1 + employees / 10): each is
+    /// computed on first use (NaN until then, see `foreignPotential` and `logWorkforce`).
+    var potentialFactor = Double.nan
+    var logWorkforce = Double.nan
     /// Share of home production each plant abroad took over in this step.
     var plantShare = 0.0
     /// Markets active at the start of the step, and the sums of K_j and T_j after learning.
@@ -161,6 +168,11 @@ final class RunTables: @unchecked Sendable {
     let tieRates: ForeignTieRates
     /// Per-mode yearly knowledge gain per step (learning submodel).
     let knowledgeGain: ModeVector
+    /// Per firm: the step probability that a free partner slot is filled. It depends on traits
+    /// and parameters only, so it is computed once per run instead of with an exp per firm-step.
+    let tieFormationProbability: UnsafeMutablePointer<Double>
+    /// n^coordinationExponent for n = 0...J operations of mode >= 3 (one pow per run, not per step).
+    let coordinationDemand: UnsafeMutablePointer<Double>
 
     init(simulation: Simulation) {
         scenario = simulation.scenario
@@ -182,6 +194,12 @@ final class RunTables: @unchecked Sendable {
         tieRates = ForeignTieRates(rates: simulation.rates,
                                    followPartners: simulation.scenario.model.opportunities.followTheCustomer)
         knowledgeGain = ModeVector(simulation.rates.knowledgeGain)
+        let store = simulation.store
+        tieFormationProbability = RunTables.copy((0..<store.firmCount).map { firm in
+            Network.formationProbability(firm: firm, store: store, scenario: simulation.scenario, clock: simulation.rates.clock)
+        })
+        let exponent = simulation.scenario.model.operations.coordinationExponent
+        coordinationDemand = RunTables.copy((0...simulation.world.marketCount).map { _pow(Double($0), exponent) })
     }
 
     /// Copies the environment's state of the step just begun (no firm is advancing then).
@@ -192,7 +210,7 @@ final class RunTables: @unchecked Sendable {
 
     deinit {
         for pointer in [psychicDistance, marketSize, demand, costLevel, sizeAttraction, logCloseness, initialCostLevel,
-                        closenessPowers] {
+                        closenessPowers, tieFormationProbability, coordinationDemand] {
             pointer.deallocate()
         }
         marketRegion.deallocate()

@@ -116,27 +116,23 @@ struct ModeTable: Sendable {
     }
 }
 
-/// One figure per establishment mode 0-4.
-struct ModeVector: Sendable {
-    let mode0, mode1, mode2, mode3, mode4: Double
+/// One figure per establishment mode 0-4, immutable.
+///
+/// The figures sit in a small table read by index: a lookup is a load, where a switch over
+/// five stored values compiled to a jump table on every read in the per-market loops.
+final class ModeVector: @unchecked Sendable {
+    private let values: UnsafeMutablePointer<Double>
 
     init(_ values: [Double]) {
-        func at(_ k: Int) -> Double { k < values.count ? values[k] : 0 }
-        mode0 = at(0)
-        mode1 = at(1)
-        mode2 = at(2)
-        mode3 = at(3)
-        mode4 = at(4)
+        self.values = .allocate(capacity: 5)
+        for k in 0..<5 { self.values[k] = k < values.count ? values[k] : 0 }
     }
 
+    deinit { values.deallocate() }
+
+    /// The figure of `mode`; a mode outside 0-3 reads mode 4's, as the chain ends there.
     @inline(__always)
     subscript(mode: Int) -> Double {
-        switch mode {
-        case 0: mode0
-        case 1: mode1
-        case 2: mode2
-        case 3: mode3
-        default: mode4
-        }
+        values[UInt(bitPattern: mode) < 4 ? mode : 4]
     }
 }
