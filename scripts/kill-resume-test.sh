@@ -21,10 +21,12 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/firmpaths-kill-resume.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 # All four tables, so kills land in the middle of large trajectory writes as well as small rows.
+# Large enough (about 8 s on a 2-core machine of 2026) that most kills come after one or more
+# checkpoints (every 0.5 s), so a resume continues mid-sweep rather than from nothing.
 cat > "$WORK/scenario.json" <<'JSON'
 {
   "name": "kill-resume",
-  "years": 10,
+  "years": 20,
   "population": {"firms": 150},
   "sweep": {
     "design": "latin_hypercube",
@@ -32,13 +34,13 @@ cat > "$WORK/scenario.json" <<'JSON'
       "policy.exportPromotion": {"min": 0, "max": 0.6},
       "policy.capacityBuilding": {"min": 0, "max": 0.5}
     },
-    "samples": 100,
+    "samples": 300,
     "replications": 10,
     "seed": 11
   }
 }
 JSON
-ARGS=("$WORK/scenario.json" --threads "$THREADS" --record all --every 8 --quiet)
+ARGS=("$WORK/scenario.json" --threads "$THREADS" --record all --every 40 --quiet)
 
 start=$(date +%s.%N)
 "$BIN" sweep "${ARGS[@]}" --out "$WORK/reference"
@@ -58,6 +60,7 @@ while :; do
     fi
     rm -rf "$WORK/killed"
     kills=0
+    last_checkpointed=0
     resume=()
     finished=0
     while [ "$kills" -lt "$KILLS" ]; do
@@ -76,6 +79,7 @@ while :; do
             kills=$((kills + 1))
             done_runs=$(sed -n 's/.*"runs_done": \([0-9]*\).*/\1/p' "$WORK/killed/progress.json" 2>/dev/null || true)
             echo "kill $kills after ${delay}s: ${done_runs:-0} runs checkpointed"
+            last_checkpointed=${done_runs:-0}
         elif [ "$rc" -eq 0 ]; then
             finished=1  # it completed before the kill (a kill of the exited process counts for nothing)
             break
@@ -107,6 +111,11 @@ for file in "$WORK/reference"/*; do
 done
 if [ "$status" -ne 0 ]; then
     echo "FAIL: the resumed sweep differs from the uninterrupted one" >&2
+    exit 1
+fi
+if [ "$last_checkpointed" -eq 0 ]; then
+    # Every kill came before the first checkpoint: resume never continued a sweep mid-way.
+    echo "FAIL: files identical, but no kill came after a checkpoint (too small a sweep for this machine)" >&2
     exit 1
 fi
 if [ "$kills" -lt 5 ]; then
