@@ -5,7 +5,7 @@ SCENARIO ?= Scenarios/default.json
 # SwiftPM scratch path of the release-build checks (test-slurm, test-faults, bench; test-resume reads it too).
 SCRATCH ?= .build
 
-.PHONY: all build release run test test-report test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release
+.PHONY: all build release run test test-report test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
 
 all: release
 
@@ -22,6 +22,7 @@ help:
 	@echo "make targets      baseline-eu against Scenarios/targets/eu-sme.json (20 replications)"
 	@echo "make calibrate    the Latin-hypercube search behind baseline-eu's calibrated values"
 	@echo "make sensitivity  Morris screening of baseline-eu into Results/sensitivity/"
+	@echo "make check-validation  re-run the commands behind docs/VALIDATION.md, compare with docs/validation/ (FULL=1: with sensitivity)"
 	@echo "make clean   remove build products"
 
 build:
@@ -81,3 +82,8 @@ sensitivity: cal-release
 
 clean:
 	rm -rf .build
+
+# Every output behind the figures of docs/VALIDATION.md, compared byte for byte with docs/validation/.
+FULL ?= 0
+check-validation:
+	SCRATCH=$(SCRATCH) scripts/check-validation.sh $(if $(filter 1,$(FULL)),--full,)
