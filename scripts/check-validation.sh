@@ -4,7 +4,7 @@
 # those copies). Timings go to stderr and are not compared.
 #
 # Usage: scripts/check-validation.sh [--full] [--update]      (make check-validation)
-#   --full     also the Morris screening of section 5 (two seeds, about 4 minutes on 2 cores);
+#   --full     also the Morris screenings of section 5 (about 14 minutes on 2 cores);
 #              without it: targets, stylized facts, theory checks and calibration (seconds
 #              once the debug build of `make test` exists)
 #   --update   rewrite the copies instead of comparing (after a deliberate change of the model,
@@ -77,6 +77,8 @@ if [ "$FULL" -eq 1 ]; then
     rm -rf "$OUT"
     check sensitivity-seed1.md "$BIN" sensitivity "$BASELINE" --out "$OUT" --seed 1
     check sensitivity-seed2.md "$BIN" sensitivity "$BASELINE" --out "$OUT/seed2" --seed 2 --compare "$OUT/ranking.csv"
+    # The check of the ties at rank 3 with five times the trajectories (about 10 minutes).
+    check sensitivity-seed3-250-trajectories.md "$BIN" sensitivity "$BASELINE" --seed 3 --trajectories 250
 fi
 
 if [ "$UPDATE" -eq 1 ]; then
