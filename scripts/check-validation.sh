@@ -4,7 +4,7 @@
 # those copies). Timings go to stderr and are not compared.
 #
 # Usage: scripts/check-validation.sh [--full] [--update]      (make check-validation)
-#   --full     also the Morris screenings of section 5 (about 14 minutes on 2 cores);
+#   --full     also the Morris screenings of section 5 (about 16 minutes on 2 cores);
 #              without it: targets, stylized facts, theory checks and calibration (seconds
 #              once the debug build of `make test` exists)
 #   --update   rewrite the copies instead of comparing (after a deliberate change of the model,
