@@ -124,6 +124,9 @@ extension FirmStepContext {
         store.trust[index] = max(0.2, store.foreignTie[index])
         scratch.investment += chosen.cost
         scratch.expanded = true
+        // One opportunity, hence at most one entry, per firm-step: observe, innovate and the plant
+        // counts visit the markets active at the step start plus this one only.
+        assert(scratch.enteredMarket < 0, "a second entry in one firm-step")
         scratch.enteredMarket = j
         events.append(FirmEvent(firm: i, step: step, market: j, kind: .enter, cause: trigger, fromMode: 0,
                                 toMode: chosen.mode, value: chosen.cost, partnered: chosen.partnered))
