@@ -224,17 +224,22 @@ struct SensitivityCommand: Command {
         return tied ? .tie(pairs: pairs) : .differ
     }
 
-    /// Reads a ranking.csv written by `--out`: parameters per outcome in rank order.
+    /// Reads a ranking.csv written by `--out` (with the project's CSV parser, columns by name):
+    /// parameters per outcome in rank order. A file without `mu_star_conf` (written before the
+    /// intervals) reads with zero intervals.
     static func readRanking(_ text: String) -> [String: [RankedParameter]] {
+        let records = CSVRecordParser.records(in: text)
+        guard let header = records.first.map(CSVHeader.init) else { return [:] }
+        guard let outcome = header.index(of: "outcome"), let rankColumn = header.index(of: "rank"),
+              let parameter = header.index(of: "parameter"), let muStarColumn = header.index(of: "mu_star") else { return [:] }
+        let confidenceColumn = header.index(of: "mu_star_conf")
         var rows: [String: [(rank: Int, parameter: RankedParameter)]] = [:]
-        let lines = text.split(separator: "\n")
-        let header = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
-        let confidenceColumn = header.firstIndex(of: "mu_star_conf")
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 4, let rank = Int(fields[1]), let muStar = Double(fields[3]) else { continue }
-            let confidence = confidenceColumn.flatMap { $0 < fields.count ? Double(fields[$0]) : nil } ?? 0
-            rows[fields[0], default: []].append((rank, RankedParameter(path: fields[2], muStar: muStar, confidence: confidence)))
+        for (index, fields) in records.dropFirst().enumerated() {
+            let row = CSVRow(fields: fields, line: index + 2)
+            guard let rank = row.int(rankColumn), let muStar = row.double(muStarColumn) else { continue }
+            let confidence = confidenceColumn.flatMap(row.double) ?? 0
+            rows[row[outcome], default: []].append((rank, RankedParameter(path: row[parameter], muStar: muStar,
+                                                                           confidence: confidence)))
         }
         return rows.mapValues { $0.sorted { $0.rank < $1.rank }.map(\.parameter) }
     }
