@@ -13,6 +13,10 @@ SEED=${SEED:-$$}
 SCRATCH=${SCRATCH:-.build}
 THREADS=${THREADS:-2}
 RANDOM=$SEED
+if [ "$KILLS" -lt 5 ]; then
+    echo "KILLS must be at least 5 (got $KILLS)" >&2
+    exit 2
+fi
 
 swift build -c release --scratch-path "$SCRATCH" >/dev/null
 BIN="$SCRATCH/release/firmpaths"
@@ -21,8 +25,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/firmpaths-kill-resume.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 # All four tables, so kills land in the middle of large trajectory writes as well as small rows.
-# Large enough (about 8 s on a 2-core machine of 2026) that most kills come after one or more
-# checkpoints (every 0.5 s), so a resume continues mid-sweep rather than from nothing.
+# About 7 s on a 2-core machine of 2026: long enough for several checkpoints (every 0.5 s)
+# between kills.
 cat > "$WORK/scenario.json" <<'JSON'
 {
   "name": "kill-resume",
@@ -47,51 +51,66 @@ start=$(date +%s.%N)
 reference_seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
 echo "uninterrupted sweep: ${reference_seconds}s (seed for kill times: $SEED)"
 
-# Kill, resume, kill ... KILLS times in one sweep. If a resumed sweep finishes before its kill
-# (the machine got faster than the reference run suggested), start the whole kill sequence again
-# with kill times half as long, so the check does not depend on machine load.
-scale=3
-rounds=0
-while :; do
-    rounds=$((rounds + 1))
-    if [ "$rounds" -gt 5 ]; then
-        echo "FAIL: could not kill the sweep $KILLS times before it finished" >&2
+# Kill, resume, kill ... KILLS times in one sweep. The kill moments are set by the sweep's own
+# progress, not by wall-clock guesses, so the check means the same on a slow or a fast machine:
+# kill 1 comes during start-up (before any checkpoint); kill k >= 2 waits until progress.json
+# records a random share of the runs within the k-th band of the sweep (the bands end at 85%),
+# then a random further 0 to 5% of the uninterrupted time (at most 0.5 s, one checkpoint
+# interval), so it lands while runs are being appended between checkpoints.
+TOTAL=$(( $(wc -l < "$WORK/reference/runs.csv") - 1 ))  # one row per run after the header
+runs_done() { sed -n 's/.*"runs_done": \([0-9]*\).*/\1/p' "$1/progress.json" 2>/dev/null || true; }
+uniform() {  # uniform(a, b) from bash's RANDOM (seeded above)
+    awk -v r="$RANDOM" -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a + (b - a) * r / 32768 }'
+}
+max_jitter=$(awk -v t="$reference_seconds" 'BEGIN { j = 0.05 * t; if (j > 0.5) j = 0.5; printf "%.3f", j }')
+
+rm -rf "$WORK/killed"
+kills=0
+after_checkpoint=0
+previous=0
+resume=()
+for k in $(seq 1 "$KILLS"); do
+    start=$(date +%s.%N)
+    "$BIN" sweep "${ARGS[@]}" --out "$WORK/killed" "${resume[@]}" &
+    pid=$!
+    if [ "$k" -eq 1 ]; then
+        target=0
+        sleep "$(uniform 0.02 0.25)"
+    else
+        low=$(awk -v k="$k" -v n="$KILLS" -v t="$TOTAL" 'BEGIN { printf "%d", 0.85 * t * (k - 1) / n }')
+        high=$(awk -v k="$k" -v n="$KILLS" -v t="$TOTAL" 'BEGIN { printf "%d", 0.85 * t * k / n }')
+        target=$(awk -v a="$low" -v b="$high" -v r="$RANDOM" 'BEGIN { printf "%d", a + (b - a) * r / 32768 }')
+        # Past the runs the previous kill left checkpointed: this kill comes after a new checkpoint.
+        [ "$target" -gt "$previous" ] || target=$((previous + 1))
+        while kill -0 "$pid" 2>/dev/null; do
+            now=$(runs_done "$WORK/killed")
+            [ -n "$now" ] && [ "$now" -ge "$target" ] && [ "$now" -gt 0 ] && break
+            sleep 0.02
+        done
+        sleep "$(uniform 0 "$max_jitter")"
+    fi
+    kill -KILL "$pid" 2>/dev/null || true
+    rc=0
+    wait "$pid" 2>/dev/null || rc=$?
+    elapsed=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+    if [ "$rc" -eq 0 ]; then
+        echo "FAIL: the sweep finished before kill $k (target $target of $TOTAL runs); enlarge the sweep above" >&2
+        exit 1
+    elif [ "$rc" -ne 137 ]; then
+        echo "FAIL: the sweep exited with status $rc" >&2
         exit 1
     fi
-    rm -rf "$WORK/killed"
-    kills=0
-    last_checkpointed=0
-    resume=()
-    finished=0
-    while [ "$kills" -lt "$KILLS" ]; do
-        "$BIN" sweep "${ARGS[@]}" --out "$WORK/killed" "${resume[@]}" &
-        pid=$!
-        # Uniform from 0.05 s to scale x (uninterrupted time) / (KILLS + 2) after the start:
-        # sometimes during start-up (point validation) or a checkpoint, mostly while runs are
-        # being appended.
-        delay=$(awk -v r="$RANDOM" -v t="$reference_seconds" -v k="$KILLS" -v s="$scale" \
-            'BEGIN { printf "%.3f", 0.05 + (s * t / (k + 2)) * r / 32768 }')
-        sleep "$delay"
-        kill -KILL "$pid" 2>/dev/null || true
-        rc=0
-        wait "$pid" 2>/dev/null || rc=$?
-        if [ "$rc" -eq 137 ]; then
-            kills=$((kills + 1))
-            done_runs=$(sed -n 's/.*"runs_done": \([0-9]*\).*/\1/p' "$WORK/killed/progress.json" 2>/dev/null || true)
-            echo "kill $kills after ${delay}s: ${done_runs:-0} runs checkpointed"
-            last_checkpointed=${done_runs:-0}
-        elif [ "$rc" -eq 0 ]; then
-            finished=1  # it completed before the kill (a kill of the exited process counts for nothing)
-            break
-        else
-            echo "FAIL: the sweep exited with status $rc" >&2
-            exit 1
-        fi
-        resume=(--resume)
-    done
-    [ "$finished" -eq 0 ] && break
-    echo "the sweep finished after $kills kills; starting again with shorter kill times"
-    scale=$(awk -v s="$scale" 'BEGIN { print s / 2 }')
+    kills=$((kills + 1))
+    done_runs=$(runs_done "$WORK/killed")
+    done_runs=${done_runs:-0}
+    echo "kill $k after ${elapsed}s (target $target runs): $done_runs of $TOTAL runs checkpointed"
+    if [ "$done_runs" -lt "$previous" ]; then
+        echo "FAIL: the checkpoint went back from $previous to $done_runs runs" >&2
+        exit 1
+    fi
+    [ "$done_runs" -gt 0 ] && [ "$done_runs" -gt "$previous" ] && after_checkpoint=$((after_checkpoint + 1))
+    previous=$done_runs
+    resume=(--resume)
 done
 
 "$BIN" sweep "${ARGS[@]}" --out "$WORK/killed" --resume
@@ -113,13 +132,9 @@ if [ "$status" -ne 0 ]; then
     echo "FAIL: the resumed sweep differs from the uninterrupted one" >&2
     exit 1
 fi
-if [ "$last_checkpointed" -eq 0 ]; then
-    # Every kill came before the first checkpoint: resume never continued a sweep mid-way.
-    echo "FAIL: files identical, but no kill came after a checkpoint (too small a sweep for this machine)" >&2
+if [ "$after_checkpoint" -lt $((KILLS - 1)) ]; then
+    # A resume must continue a sweep mid-way, not start it again from nothing.
+    echo "FAIL: files identical, but only $after_checkpoint kills came after a new checkpoint (need $((KILLS - 1)))" >&2
     exit 1
 fi
-if [ "$kills" -lt 5 ]; then
-    echo "FAIL: files identical, but only $kills kills (need at least 5)" >&2
-    exit 1
-fi
-echo "PASS: killed $kills times with SIGKILL, resumed each time, files identical to the uninterrupted sweep"
+echo "PASS: killed $kills times with SIGKILL ($after_checkpoint after a new checkpoint), resumed each time, files identical to the uninterrupted sweep"
