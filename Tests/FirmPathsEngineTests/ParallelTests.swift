@@ -35,9 +35,20 @@ private final class Collector<T: Sendable>: @unchecked Sendable {
         let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed:") })
         let hex = line.dropFirst("Cpus_allowed:".count).filter { $0.isHexDigit }
         let bits = hex.reduce(0) { $0 + (Int(String($1), radix: 16) ?? 0).nonzeroBitCount }
-        #expect(ThreadCount.available() == bits)
+        let limit = ThreadCount.cgroupQuotaCPUs() ?? bits
+        #expect(ThreadCount.available() == min(bits, limit))
     }
     #endif
+
+    @Test func cpuBandwidthLimitsRoundUpToWholeThreads() {
+        #expect(ThreadCount.quotaCPUs(cpuMax: "max 100000\n") == nil)
+        #expect(ThreadCount.quotaCPUs(cpuMax: "200000 100000\n") == 2)
+        #expect(ThreadCount.quotaCPUs(cpuMax: "150000 100000") == 2)
+        #expect(ThreadCount.quotaCPUs(cpuMax: "50000 100000") == 1)
+        #expect(ThreadCount.quotaCPUs(cpuMax: "garbage") == nil)
+        #expect(ThreadCount.quotaCPUs(quota: -1, period: 100000) == nil)  // cgroup v1: no limit
+        #expect(ThreadCount.quotaCPUs(quota: 400000, period: 100000) == 4)
+    }
 
     @Test(arguments: [1, 2, 7])
     func mapIsIdenticalForAnyThreadCount(threads: Int) {
