@@ -96,9 +96,9 @@ extension FirmStepContext {
         // Uppsala: without the knowledge for a deeper commitment the firm starts small;
         // resource-rich firms may skip stages (and the knowledge requirement with them).
         let knowledge = effectiveKnowledge(firm: i, market: j)
-        let skipping = model.establishment.stageSkipping.enabled && skippingResources(firm: i, market: j) >= model.establishment.stageSkipping.resourceThreshold
-        let partneredEntry = model.establishment.stageSkipping.enabled && model.establishment.partnered.enabled
-            && store.foreignTie[index] >= model.establishment.partnered.tieThreshold
+        let skipping = model.establishment.stageSkipping.enabled && isInsider(firm: i, market: j)
+            && skippingResources(firm: i, market: j) >= model.establishment.stageSkipping.resourceThreshold
+        let partneredEntry = partneredEntryOpen(firm: i, market: j, knowledge: knowledge)
         // The candidates in a fixed order, modes 1, 2, 3, 4 and then partnered 3 (on equal values
         // the first wins), checked in place rather than collected in an array allocated per entry.
         var best: (mode: Int, partnered: Bool, value: Double, cost: Double)?
@@ -134,8 +134,6 @@ extension FirmStepContext {
 
     /// Climbs one mode in the market where that is worth most; true when it did.
     mutating func upgradeBestMarket(firm i: Int, riskInUse: Double, events: inout [FirmEvent]) -> Bool {
-        let partneredEnabled = model.establishment.partnered.enabled
-        let partnerTies = model.establishment.partnered.tieThreshold
         let base = i * marketCount
         var best: (market: Int, mode: Int, partnered: Bool, value: Double, cost: Double)?
         // Entries come after upgrades, so every market that may climb was active at the start.
@@ -157,10 +155,14 @@ extension FirmStepContext {
                 let plants = 1 + plantsElsewhere(firm: i, market: j)
                 marginOnVolume += offshoringSaving(homeSales: scratch.homeSales, share: offshoreSharePerPlant(plants: plants), market: j)
             }
-            guard marginOnVolume >= rates.modes.upgradeBand * max(0, extraFixed), marginOnVolume > 0 else { continue }
-            let canPartner = next == 3 && partneredEnabled && store.foreignTie[base + j] >= partnerTies
-            for option in 0..<(canPartner ? 2 : 1) {
+            let ownPays = marginOnVolume >= rates.modes.upgradeBand * max(0, extraFixed) && marginOnVolume > 0
+            // A co-operation is tested on its own terms (Partnering.swift).
+            let canPartner = next == 3 && partnerAvailable(firm: i, market: j)
+                && partneredUpgradePays(firm: i, market: j, servedDemand: servedDemand, mode: mode)
+            guard ownPays || canPartner else { continue }
+            for option in 0..<2 {
                 let partnered = option == 1
+                guard partnered ? canPartner : ownPays else { continue }
                 let appraisal = appraise(firm: i, market: j, from: mode, to: next, partnered: partnered, riskInUse: riskInUse)
                 guard appraisal.allowed else { continue }
                 if best == nil || appraisal.value > best?.value ?? 0 {

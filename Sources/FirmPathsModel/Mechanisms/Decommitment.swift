@@ -21,16 +21,9 @@ extension FirmStepContext {
                 store.lossSteps[base + j] = 0
             }
             if mode == 4, backsource(firm: i, market: j, rng: &rng, events: &events) { continue }
-            if mode == 1, model.decommitment.irregularEndRate > 0 {
-                // Orders keep coming where the product appeals and the firm knows the market.
-                let hazard = model.decommitment.irregularEndRate * (1 - store.trueAppeal[base + j])
-                    * (1 - store.marketKnowledge[base + j])
-                if rng.bernoulli(rates.clock.stepProbability(hazard: hazard)) {
-                    setMode(firm: i, market: j, to: 0, partnered: false)
-                    events.append(FirmEvent(firm: i, step: step, market: j, kind: .exit, cause: .ordersEnded,
-                                            fromMode: 1, toMode: 0, value: profit))
-                    continue
-                }
+            // Export relationships (orders at mode 1, an agent at mode 2) may end (ExportRelationships.swift).
+            if mode <= 2, exportRelationshipEnds(firm: i, market: j, mode: mode, profit: profit, rng: &rng, events: &events) {
+                continue
             }
             guard model.decommitment.enabled, store.lossSteps[base + j] >= rates.exitSteps else { continue }
 

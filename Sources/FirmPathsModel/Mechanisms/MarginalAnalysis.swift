@@ -24,8 +24,8 @@ extension FirmStepContext {
         guard mode > 0 else { return 0 }
         // Set in `operate` for a firm active abroad, else by `enter` before it appraises.
         assert(!scratch.potentialFactor.isNaN, "foreign potential read before it was computed")
-        let index = i * marketCount + j
-        let believed = store.beliefAppeal[index] / max(store.beliefWeight[index], 1e-9)
+        // Believed appeal, with a prudence margin for the irreversible modes (DemandPrudence.swift).
+        let believed = appraisedAppeal(firm: i, market: j, mode: mode)
         let reach = min(penetration ?? rates.modes.reach[mode], rates.modes.reach[mode])
         let sales = scratch.potentialFactor * marketSize[j] * demand[j] * believed * reach
             * (mode == 1 ? rates.modes.irregularSaleProbability : 1)
@@ -49,17 +49,6 @@ extension FirmStepContext {
             plants += 1
         }
         return plants
-    }
-
-    /// One-off cost of moving market j to `mode`, after policy support, knowledge and ties.
-    @inline(__always)
-    func commitmentCost(firm i: Int, market j: Int, mode: Int, partnered: Bool) -> Double {
-        let index = i * marketCount + j
-        var cost = rates.modes.entryCost[mode]
-        if mode <= 2 { cost *= 1 - min(max(scenario.policy.exportPromotion, 0), 1) }
-        if partnered { cost *= rates.modes.partneredEntryFactor }
-        cost *= (1 - model.decisions.costCutByKnowledge * store.generalKnowledge[i]) * (1 - model.decisions.costCutByTies * store.foreignTie[index])
-        return max(0, cost)
     }
 
     /// Total risk the firm carries now: sum over active markets of commitment x uncertainty.

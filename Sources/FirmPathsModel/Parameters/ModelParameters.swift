@@ -107,6 +107,18 @@ public struct DecisionParameters: Codable, Sendable, Equatable {
     public var equityRevenueShare: Double = 0.5
     /// Whether the tolerable-risk rule applies.
     public var riskRule: Bool = true
+    /// Prudence about unobserved demand before an irreversible commitment (modes 3 and 4):
+    /// the appraisal of a sales subsidiary or plant uses the believed appeal less this many
+    /// standard deviations of the firm's Beta belief, so a firm that has not yet seen its
+    /// demand in a market (no exports there) discounts deep modes most (Conconi, Sapir &
+    /// Zanardi 2016: exporting first resolves the uncertainty that holds back FDI).
+    /// 0 switches the mechanism off. See `Mechanisms/DemandPrudence.swift`.
+    public var demandPrudence: Double = 1.0
+    /// Entry and upgrade costs rise with psychic distance: cost x (1 + this x PD_j). Searching
+    /// for customers and agents, adapting products and learning institutions costs more in
+    /// distant markets (Johanson & Vahlne 1977; fixed costs of entry rising with distance in
+    /// Eaton, Kortum & Kramarz 2011). 0 switches it off. See `Mechanisms/EntryCosts.swift`.
+    public var entryCostDistanceWeight: Double = 1.0
     public init() {}
 }
 
@@ -152,6 +164,10 @@ public struct StageSkippingParameters: Codable, Sendable, Equatable {
     public var tieWeight: Double = 0.25
     public var visionWeight: Double = 0.2
     public var sizeWeight: Double = 0.3
+    /// Liability of outsidership (Johanson & Vahlne 2009): skipping stages into a market also
+    /// needs a foreign tie of at least this strength there (`Mechanisms/Outsidership.swift`);
+    /// 0 switches the requirement off.
+    public var insiderTieThreshold: Double = 0.3
     public init() {}
 }
 
@@ -275,6 +291,13 @@ public struct DecommitmentParameters: Codable, Sendable, Equatable {
     /// the market. Most new exporters stop within a year or two; those whose products sell
     /// stay and grow (Eaton, Eslava, Kugler & Tybout 2008).
     public var irregularEndRate: Double = 3.0
+    /// Export through an agent or distributor (mode 2) rests on one relationship, which ends
+    /// (the distributor drops the line, the importer switches supplier) with this yearly
+    /// hazard x (1 - appeal of the product there) x (1 - K_j); the firm then leaves the market.
+    /// New exporter-importer relationships mostly end within a year or two, and the hazard
+    /// falls with tenure (Eaton, Eslava, Kugler & Tybout 2008; Esteve-Perez,
+    /// Requena-Silvente & Pallardo-Lopez 2013). See `Mechanisms/ExportRelationships.swift`.
+    public var agentEndRate: Double = 1.0
     public init() {}
 }
 

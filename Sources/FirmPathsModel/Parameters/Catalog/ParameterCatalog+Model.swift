@@ -76,6 +76,10 @@ extension ParameterCatalog {
         model("decisions.equityRevenueShare", "share of yearly revenue", .nonNegative,
               "modelling choice: equity proxy for the tolerable-risk rule"),
         model("decisions.riskRule", ParameterUnit.switchFlag, .boolean, "seed 000 (Uppsala tolerable-risk rule)"),
+        model("decisions.demandPrudence", "standard deviations of the appeal belief", .nonNegative,
+              "Conconi, Sapir & Zanardi 2016: firms export before FDI to learn their demand"),
+        model("decisions.entryCostDistanceWeight", ParameterUnit.factor, .nonNegative,
+              "Johanson & Vahlne 1977; Eaton, Kortum & Kramarz 2011: entry costs rise with distance"),
     ]
 
     static let establishment: [ParameterSpec] = [
@@ -107,6 +111,8 @@ extension ParameterCatalog {
         model("establishment.stageSkipping.tieWeight", ParameterUnit.weight, .nonNegative, "seed 000 / seed 004 (resources: networks)"),
         model("establishment.stageSkipping.visionWeight", ParameterUnit.weight, .nonNegative, "seed 000 (resources: global vision)"),
         model("establishment.stageSkipping.sizeWeight", ParameterUnit.weight, .nonNegative, "seed 000 (resources: financial and human, by size)"),
+        model("establishment.stageSkipping.insiderTieThreshold", ParameterUnit.index, .share,
+              "Johanson & Vahlne 2009 (liability of outsidership): deep commitment needs a network position in the market"),
         model("establishment.partnered.enabled", ParameterUnit.switchFlag, .boolean,
               "seed 004 (licensing, alliance, joint venture)"),
         model("establishment.partnered.tieThreshold", ParameterUnit.index, .share, "seed 004 (a partner needs a strong tie)"),

@@ -70,6 +70,8 @@ extension ParameterCatalog {
         model("decommitment.trustGrowth", ParameterUnit.perYear, .share, "seed 004 (trust grows without incidents)"),
         model("decommitment.irregularEndRate", ParameterUnit.ratePerYear, .nonNegative,
               "Eaton, Eslava, Kugler & Tybout 2008: most new exporters stop within a year or two"),
+        model("decommitment.agentEndRate", ParameterUnit.ratePerYear, .nonNegative,
+              "Eaton, Eslava, Kugler & Tybout 2008; Esteve-Perez et al. 2013: new export relationships mostly end within 1-2 years"),
     ]
 
     static let backsourcing: [ParameterSpec] = [
