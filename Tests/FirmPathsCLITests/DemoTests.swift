@@ -11,9 +11,10 @@ final class Captured: @unchecked Sendable {
     var out: String { lock.withLock { outText } }
     var err: String { lock.withLock { errText } }
 
-    func console(terminal: Bool, environment: [String: String] = [:]) -> Console {
+    /// A console; `bareEnvironment` leaves out FIRMPATHS_SCENARIOS, so names resolve to the built-in copies.
+    func console(terminal: Bool, environment: [String: String] = [:], bareEnvironment: Bool = false) -> Console {
         var env = environment
-        env["FIRMPATHS_SCENARIOS"] = RunFixture.packageRoot + "/Scenarios"
+        if !bareEnvironment { env["FIRMPATHS_SCENARIOS"] = RunFixture.packageRoot + "/Scenarios" }
         return Console(out: { text in self.lock.withLock { self.outText += text } },
                        err: { text in self.lock.withLock { self.errText += text } },
                        outIsTerminal: terminal, errIsTerminal: terminal, environment: env)

@@ -14,7 +14,7 @@ import Testing
         var text: String { lock.lock(); defer { lock.unlock() }; return parts.joined() }
     }
 
-    static func targetsFile(range: String, informational: Bool = false) throws -> String {
+    static func targetsFile(range: String, extra: String = "") throws -> String {
         let path = RunFixture.temporaryDirectory("targets") + "/t.json"
         let text = """
         {"name": "tiny", "targets": [
@@ -22,7 +22,7 @@ import Testing
            "range": [0, 1]},
           {"id": "exporting", "source": "test",
            "definition": {"measure": "share_firms", "population": "alive_at_end", "condition": "exporting_at_end"},
-           "range": \(range), "informational": \(informational)}]}
+           "range": \(range)\(extra)}]}
         """
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -46,10 +46,15 @@ import Testing
         #expect(sink.text.contains("| no |"))
     }
 
-    @Test func informationalTargetsNeverFail() throws {
+    @Test func informationalTargetsAreRejected() throws {
+        // Facts are checks: a target file may not exempt a figure from failing.
         let sink = Sink()
-        #expect(Self.run(try Self.targetsFile(range: "[1.5, 2]", informational: true), sink) == .ok)
-        #expect(sink.text.contains("no (informational)"))
+        #expect(Self.run(try Self.targetsFile(range: "[1.5, 2]", extra: ", \"informational\": true"), sink) == .dataError)
+    }
+
+    @Test func theStylizedFactsFileParsesWithoutInformationalTargets() throws {
+        let file = try TargetsCommand.loadTargets(RunFixture.packageRoot + "/Scenarios/targets/stylized-facts.json")
+        #expect(file.targets.count >= 20)
     }
 
     @Test func badTargetsFileIsADataError() throws {

@@ -37,13 +37,13 @@ import Testing
            "range": [0.25, 0.33], "tolerance": 0.01},
           {"id": "tfe", "definition": {"measure": "mean", "variable": "first_export_year",
                                        "population": ["founded_during_run", "not path:born_global"]},
-           "value": 9, "tolerance": 4, "informational": true}]}
+           "value": 9, "tolerance": 4}]}
         """)
         #expect(file.name == "eu" && file.targets.count == 2)
         let first = file.targets[0]
         #expect(first.lower == 0.25 && first.upper == 0.33 && first.tolerance == 0.01 && first.source == "S")
         #expect(first.holds(0.335) && !first.holds(0.345) && first.holds(0.24) && !first.holds(0.239))
-        #expect(file.targets[1].informational && file.targets[1].lower == 9 && file.targets[1].upper == 9)
+        #expect(file.targets[1].lower == 9 && file.targets[1].upper == 9)
         #expect(file.targets[1].holds(5) && !file.targets[1].holds(13.5))
     }
 

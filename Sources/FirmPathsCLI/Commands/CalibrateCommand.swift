@@ -54,8 +54,8 @@ struct CalibrateCommand: Command {
         let start = Date()
         let values: [[Double]]
         do {
-            values = try InMemorySweep.run(sweep, threads: threads) { simulation in
-                let run = TargetEvaluation.observe(simulation)
+            values = try InMemorySweep.runRecorded(sweep, threads: threads) { simulation, spells in
+                let run = TargetEvaluation.observe(simulation, spells: spells)
                 return targets.map { $0.measure.evaluate(run) }
             }
         } catch {
@@ -65,8 +65,8 @@ struct CalibrateCommand: Command {
         let pointCount = sweep.plan.points.count
         let baselineRuns = TargetEvaluation.replicate(scenario: loaded.scenario, replications: replications,
                                                       seed: sweep.plan.baseSeed, point: pointCount, threads: threads) {
-            simulation in
-            let run = TargetEvaluation.observe(simulation)
+            simulation, spells in
+            let run = TargetEvaluation.observe(simulation, spells: spells)
             return targets.map { $0.measure.evaluate(run) }
         }
         let seconds = Date().timeIntervalSince(start)

@@ -16,7 +16,7 @@ struct TargetsCommand: Command {
     memory), computes each target of FILE per replication and prints one row per target: the
     simulated mean with its 95% interval over replications (Student t), the empirical range,
     the tolerance and whether the mean lies within range +- tolerance.
-    Exit status 0 when every target holds (informational ones never fail), 1 otherwise.
+    Exit status 0 when every target holds, 1 otherwise (every target is a check).
 
     Options:
       --targets FILE    targets file (default: \(defaultTargets))
@@ -50,14 +50,10 @@ struct TargetsCommand: Command {
             + "\(loaded.scenario.population.firms) firms, \(loaded.scenario.years) years\n")
         console.out(table(results))
         let distance = TargetEvaluation.distance(results)
-        let failing = results.filter { !$0.holds && !$0.target.informational }
-        // Informational targets (stylized facts) never fail the command, but the count says
-        // honestly how many lie inside their ranges.
-        let holding = results.filter(\.holds).count
-        let informationalOutside = results.filter { !$0.holds && $0.target.informational }.count
+        let failing = results.filter { !$0.holds }
+        let holding = results.count - failing.count
         console.out("distance to targets: \(format(distance.outside)) outside tolerance, \(format(distance.centre)) from the "
-            + "middle of the ranges; \(holding) of \(results.count) hold"
-            + (informationalOutside > 0 ? " (\(informationalOutside) informational outside their range)" : "") + "\n")
+            + "middle of the ranges; \(holding) of \(results.count) hold\n")
         console.err("simulated in \(String(format: "%.1f", seconds)) s\n")
         if !failing.isEmpty {
             throw CLIError(.failure, "\(failing.count) target(s) outside tolerance: "
@@ -94,7 +90,7 @@ struct TargetsCommand: Command {
             let holds = result.holds ? "yes" : "no"
             text += "| \(result.target.id) | \(result.target.source) | \(format(s.mean)) [\(format(s.lower)), \(format(s.upper))] | "
                 + "\(rangeText(result.target)) | \(format(result.target.tolerance)) | "
-                + (result.target.informational ? "\(holds) (informational)" : holds) + " |\n"
+                + holds + " |\n"
         }
         return text
     }

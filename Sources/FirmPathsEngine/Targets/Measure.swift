@@ -29,6 +29,8 @@ public struct FirmCondition: Sendable, Equatable, CustomStringConvertible {
         case observedAfterFirstExport(Int)
         /// The first export spell lasted fewer than this many years and a year without exports followed.
         case stoppedExportingWithin(Int)
+        /// More than this share of the last recorded firm-year's foreign sales went to the home region.
+        case homeRegionShareAbove(Double)
     }
 
     public var kind: Kind
@@ -48,6 +50,7 @@ public struct FirmCondition: Sendable, Equatable, CustomStringConvertible {
         "all", "alive_at_end", "founded_during_run", "exported", "exporting_at_end", "ever_mode3plus", "ever_mode4",
         "ever_partnered", "backsourced", "path:<path>", "segment:<name>", "entered_markets:<n>",
         "first_export_before:<years>", "observed_after_first_export:<years>", "stopped_exporting_within:<years>",
+        "home_region_share_above:<share>",
     ]
 
     public static func parse(_ text: String) -> FirmCondition? {
@@ -88,6 +91,9 @@ public struct FirmCondition: Sendable, Equatable, CustomStringConvertible {
         case ("stopped_exporting_within", _?):
             guard let number else { return nil }
             kind = .stoppedExportingWithin(number)
+        case ("home_region_share_above", let value?):
+            guard let share = Double(value), share.isFinite else { return nil }
+            kind = .homeRegionShareAbove(share)
         default: return nil
         }
         return FirmCondition(kind: kind, negated: negated, text: text)
@@ -115,6 +121,8 @@ public struct FirmCondition: Sendable, Equatable, CustomStringConvertible {
         case .stoppedExportingWithin(let years):
             guard let first = firm.firstExportYear else { result = false; break }
             result = firm.firstSpellYears < years && first + firm.firstSpellYears < firm.yearsRecorded
+        case .homeRegionShareAbove(let share):
+            result = (firm.homeRegionShareEnd ?? -1) > share
         }
         return result != negated
     }
@@ -174,9 +182,45 @@ public enum Measure: Sendable, Equatable {
     /// end of the run that were relocated home (a `backsource` event from that market) within
     /// `withinYears` of the opening.
     case plantReversalShare(withinYears: Double)
+    /// Share of first deep entries (first move to mode >= 3 in a market) made after the firm had
+    /// served that market in an export mode (1 or 2).
+    case deepEntriesPrecededByExport
+    /// Median years from a firm's first export-mode entry into a market to its first deep entry
+    /// there, over deep entries preceded by exports.
+    case medianExportYearsBeforeDeep
+    /// Kaplan-Meier median length in years of new firm-market export spells (exit or death ends
+    /// a spell; the end of the run censors it).
+    case spellMedianYears
+    /// Share of new spells alive at the start of year `tenure` that end in that year.
+    case spellHazard(tenure: Int)
+    /// Exit hazard of new spells in their first year over the pooled hazard of years 2 ... `tenure`.
+    case spellHazardRatio(tenure: Int)
+    /// Mean sales in year `tenure` of new spells that lasted more than `tenure` years over their
+    /// mean sales in their first year.
+    case spellSalesGrowth(tenure: Int)
+    /// Share of spells ended by an exit (firm alive and observed `withinYears` more years) that
+    /// were followed by a new spell in the same market within `withinYears`.
+    case spellReentryShare(withinYears: Double)
+    /// Spearman correlation across markets between the mean yearly number of firms serving a
+    /// market and a market variable.
+    case exportersMarketCorrelation(MarketVariable)
+    /// Share of the firms serving at least one market in the run's last year that serve between
+    /// `minMarkets` and `maxMarkets` markets that year.
+    case exportersWithMarkets(minMarkets: Int, maxMarkets: Int)
+    /// Share of the last year's export sales made by the top `fraction` of exporters that year.
+    case topExporterShare(fraction: Double)
+
+    /// A market's figure for `exporters_market_correlation`.
+    public enum MarketVariable: String, Sendable, CaseIterable {
+        case size
+        case psychicDistance = "psychic_distance"
+    }
 
     public static let names = ["share_firms", "mean", "median", "mean_to_median", "ratio_of_means", "ratio_of_shares",
-                               "plant_reversal_share"]
+                               "plant_reversal_share", "deep_entries_preceded_by_export",
+                               "median_export_years_before_deep", "spell_median_years", "spell_hazard",
+                               "spell_hazard_ratio", "spell_sales_growth", "spell_reentry_share",
+                               "exporters_market_correlation", "exporters_with_markets", "top_exporter_share"]
 
     /// The measure's value on one replication.
     public func evaluate(_ run: TargetRun) -> Double {
@@ -205,6 +249,28 @@ public enum Measure: Sendable, Equatable {
             guard !observable.isEmpty else { return .nan }
             let reversed = observable.filter { ($0.stepsToRelocation ?? Int.max) <= window }.count
             return Double(reversed) / Double(observable.count)
+        case .deepEntriesPrecededByExport:
+            return RunMeasures.deepEntriesPrecededByExport(run)
+        case .medianExportYearsBeforeDeep:
+            return RunMeasures.medianExportYearsBeforeDeep(run)
+        case .spellMedianYears:
+            return RunMeasures.kaplanMeierMedian(RunMeasures.newSpells(run))
+        case let .spellHazard(tenure):
+            return RunMeasures.hazard(RunMeasures.newSpells(run), tenures: tenure...tenure)
+        case let .spellHazardRatio(tenure):
+            let spells = RunMeasures.newSpells(run)
+            let later = RunMeasures.hazard(spells, tenures: 2...max(2, tenure))
+            return later > 0 ? RunMeasures.hazard(spells, tenures: 1...1) / later : .nan
+        case let .spellSalesGrowth(tenure):
+            return RunMeasures.salesGrowth(RunMeasures.newSpells(run), tenure: tenure)
+        case let .spellReentryShare(withinYears):
+            return RunMeasures.reentryShare(run, withinYears: Int(withinYears.rounded()))
+        case let .exportersMarketCorrelation(variable):
+            return RunMeasures.exportersMarketCorrelation(run, variable: variable)
+        case let .exportersWithMarkets(minMarkets, maxMarkets):
+            return RunMeasures.exportersWithMarkets(run, minMarkets: minMarkets, maxMarkets: maxMarkets)
+        case let .topExporterShare(fraction):
+            return RunMeasures.topExporterShare(run, fraction: fraction)
         }
     }
 
@@ -242,7 +308,8 @@ extension Measure {
     /// Parses a target's `definition` object.
     static func parse(_ value: JSONValue, at location: String) throws(TargetFileError) -> Measure {
         guard let object = value.objectValue else { throw TargetFileError(message: "\(location): expected an object") }
-        let allowed = ["measure", "population", "condition", "variable", "numerator", "denominator", "withinYears"]
+        let allowed = ["measure", "population", "condition", "variable", "numerator", "denominator", "withinYears",
+                       "tenure", "minMarkets", "maxMarkets", "fraction"]
         for key in object.keys where !allowed.contains(key) {
             throw TargetFileError(message: "\(location): unknown key '\(key)' (allowed: \(allowed.joined(separator: ", ")))")
         }
@@ -295,6 +362,44 @@ extension Measure {
                 throw TargetFileError(message: "\(location): measure 'plant_reversal_share' needs 'withinYears' > 0")
             }
             return .plantReversalShare(withinYears: years)
+        case "deep_entries_preceded_by_export":
+            return .deepEntriesPrecededByExport
+        case "median_export_years_before_deep":
+            return .medianExportYearsBeforeDeep
+        case "spell_median_years":
+            return .spellMedianYears
+        case "spell_hazard", "spell_hazard_ratio", "spell_sales_growth":
+            let minimum = name == "spell_hazard" ? 1 : 2
+            guard let tenure = object["tenure"]?.doubleValue, tenure == tenure.rounded(), tenure >= Double(minimum),
+                  tenure <= 1000 else {
+                throw TargetFileError(message: "\(location): measure '\(name)' needs 'tenure', a whole number of years >= \(minimum)")
+            }
+            let years = Int(tenure)
+            return name == "spell_hazard" ? .spellHazard(tenure: years)
+                : name == "spell_hazard_ratio" ? .spellHazardRatio(tenure: years) : .spellSalesGrowth(tenure: years)
+        case "spell_reentry_share":
+            guard let years = object["withinYears"]?.doubleValue, years >= 1, years == years.rounded(), years <= 1000 else {
+                throw TargetFileError(message: "\(location): measure 'spell_reentry_share' needs 'withinYears', a whole number >= 1")
+            }
+            return .spellReentryShare(withinYears: years)
+        case "exporters_market_correlation":
+            guard let text = object["variable"]?.stringValue, let variable = MarketVariable(rawValue: text) else {
+                throw TargetFileError(message: "\(location): measure 'exporters_market_correlation' needs 'variable', one of "
+                    + MarketVariable.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return .exportersMarketCorrelation(variable)
+        case "exporters_with_markets":
+            guard let low = object["minMarkets"]?.doubleValue, let high = object["maxMarkets"]?.doubleValue,
+                  low == low.rounded(), high == high.rounded(), low >= 1, high >= low, high <= 1e6 else {
+                throw TargetFileError(message: "\(location): measure 'exporters_with_markets' needs whole numbers "
+                    + "'minMarkets' >= 1 and 'maxMarkets' >= minMarkets")
+            }
+            return .exportersWithMarkets(minMarkets: Int(low), maxMarkets: Int(high))
+        case "top_exporter_share":
+            guard let fraction = object["fraction"]?.doubleValue, fraction > 0, fraction <= 1 else {
+                throw TargetFileError(message: "\(location): measure 'top_exporter_share' needs 'fraction' in (0, 1]")
+            }
+            return .topExporterShare(fraction: fraction)
         default:
             throw TargetFileError(message: "\(location): unknown measure '\(name)' (known: \(names.joined(separator: ", ")))")
         }

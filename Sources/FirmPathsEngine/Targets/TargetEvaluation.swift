@@ -58,21 +58,22 @@ public struct TargetResult: Sendable, Equatable {
 /// Runs replications of a scenario and evaluates target measures in memory.
 public enum TargetEvaluation {
     /// Simulates `replications` runs of `scenario` (run seeds `RunSeed.derive(seed, point, r)`),
-    /// spread over `threads`, each run on one thread; returns `observe(run)` per replication in
-    /// replication order, identical for any thread count.
+    /// spread over `threads`, each run on one thread, recording its export spells; returns
+    /// `observe(run, spells)` per replication in replication order, identical for any thread count.
     public static func replicate<T: Sendable>(scenario: Scenario, replications: Int, seed: UInt64, point: Int = 0,
-                                              threads: Int, observe: @Sendable @escaping (Simulation) -> T) -> [T] {
+                                              threads: Int,
+                                              observe: @Sendable @escaping (Simulation, [ExportSpell]) -> T) -> [T] {
         ParallelFor.map(count: replications, threads: threads, chunk: 1) { replication in
             let simulation = Simulation(scenario: scenario, seed: RunSeed.derive(baseSeed: seed, point: point,
                                                                                replication: replication))
-            simulation.runToEnd()
-            return observe(simulation)
+            let spells = SpellRecorder.run(simulation)
+            return observe(simulation, spells)
         }
     }
 
     /// The observation of a finished run that the measures read.
-    public static func observe(_ simulation: Simulation) -> TargetRun {
-        TargetRun(simulation: simulation, outcomes: simulation.firmOutcomes())
+    public static func observe(_ simulation: Simulation, spells: [ExportSpell]) -> TargetRun {
+        TargetRun(simulation: simulation, outcomes: simulation.firmOutcomes(), spells: spells)
     }
 
     /// Every target's value on every run, then the summaries.
@@ -85,17 +86,19 @@ public enum TargetEvaluation {
     /// Runs `replications` replications and evaluates `targets`.
     public static func evaluate(_ targets: [Target], scenario: Scenario, replications: Int, seed: UInt64,
                                 threads: Int) -> [TargetResult] {
-        let runs = replicate(scenario: scenario, replications: replications, seed: seed, threads: threads, observe: observe)
+        let runs = replicate(scenario: scenario, replications: replications, seed: seed, threads: threads) {
+            observe($0, spells: $1)
+        }
         return summarize(targets, runs: runs)
     }
 
-    /// Distance of a set of results to their targets: the sum over non-informational targets of the
+    /// Distance of a set of results to their targets: the sum over targets of the
     /// squared normalized deviation outside the tolerated range (0 when every target holds), and,
     /// to rank points that all hold, the sum of squared deviations from the ranges' middles.
     public static func distance(_ results: [TargetResult]) -> (outside: Double, centre: Double) {
         var outside = 0.0
         var centre = 0.0
-        for result in results where !result.target.informational {
+        for result in results {
             let d = result.target.normalizedDeviation(result.summary.mean)
             outside += d * d
             let c = result.target.centreDeviation(result.summary.mean)
@@ -151,6 +154,18 @@ public enum InMemorySweep {
     public static func run<T: Sendable>(_ sweep: PreparedSweep, threads: Int,
                                         commonRandomNumbers group: (@Sendable (Int) -> Int)? = nil,
                                         observe: @Sendable @escaping (Simulation) -> T) throws(ScenarioError) -> [T] {
+        try runRecorded(sweep, threads: threads, commonRandomNumbers: group, recordSpells: false) { simulation, _ in
+            observe(simulation)
+        }
+    }
+
+    /// As `run`, with the run's export spells (recorded with `SpellRecorder` when `recordSpells`,
+    /// empty otherwise) passed to `observe`.
+    public static func runRecorded<T: Sendable>(_ sweep: PreparedSweep, threads: Int,
+                                                commonRandomNumbers group: (@Sendable (Int) -> Int)? = nil,
+                                                recordSpells: Bool = true,
+                                                observe: @Sendable @escaping (Simulation, [ExportSpell]) -> T)
+        throws(ScenarioError) -> [T] {
         var scenarios: [Scenario] = []
         for point in sweep.plan.points.indices { scenarios.append(try sweep.scenario(forPoint: point)) }
         let plan = sweep.plan
@@ -160,8 +175,12 @@ public enum InMemorySweep {
             let seed = group.map { RunSeed.derive(baseSeed: plan.baseSeed, point: $0(run.point), replication: run.replication) }
                 ?? run.seed
             let simulation = Simulation(scenario: frozen[run.point], seed: seed)
+            if recordSpells {
+                let spells = SpellRecorder.run(simulation)
+                return observe(simulation, spells)
+            }
             simulation.runToEnd()
-            return observe(simulation)
+            return observe(simulation, [])
         }
     }
 }

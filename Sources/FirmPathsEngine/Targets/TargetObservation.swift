@@ -31,13 +31,16 @@ public struct TargetFirm: Sendable, Equatable {
     public var entryDistanceCorrelation: Double?
     /// Psychic distance of the first market entered.
     public var firstEntryDistance: Double?
+    /// Home-region share of foreign sales in the last recorded firm-year (nil without exports that year).
+    public var homeRegionShareEnd: Double?
 
     public init(foundedStep: Int = 0, aliveAtEnd: Bool = true, path: TrajectoryPath = .domestic, segment: String = "",
                 firstExportYear: Int? = nil, firstSpellYears: Int = 0, yearsRecorded: Int = 30,
                 exportingAtEnd: Bool = false, maxModeEver: Int = 0, everPartnered: Bool = false, backsourced: Bool = false,
                 employeesInitial: Double = 20, employeesEnd: Double = 20, productivity: Double = 1, niche: Double = 0.2,
                 foreignShareEnd: Double = 0, marketsEntered: Int = 0, regionsEntered: Int = 0,
-                entryDistanceCorrelation: Double? = nil, firstEntryDistance: Double? = nil) {
+                entryDistanceCorrelation: Double? = nil, firstEntryDistance: Double? = nil,
+                homeRegionShareEnd: Double? = nil) {
         self.foundedStep = foundedStep
         self.aliveAtEnd = aliveAtEnd
         self.path = path
@@ -58,6 +61,7 @@ public struct TargetFirm: Sendable, Equatable {
         self.regionsEntered = regionsEntered
         self.entryDistanceCorrelation = entryDistanceCorrelation
         self.firstEntryDistance = firstEntryDistance
+        self.homeRegionShareEnd = homeRegionShareEnd
     }
 }
 
@@ -83,16 +87,29 @@ public struct TargetRun: Sendable, Equatable {
     public var plantOpenings: [PlantOpening]
     public var totalSteps: Int
     public var stepsPerYear: Int
+    /// The firm-market export spells of the run (see `SpellRecorder`).
+    public var spells: [ExportSpell]
+    /// The foreign markets, by index.
+    public var markets: [TargetMarket]
+    /// Every firm's first move to mode >= 3 in each market, in event order.
+    public var deepEntries: [DeepEntry]
 
-    public init(firms: [TargetFirm], plantOpenings: [PlantOpening], totalSteps: Int, stepsPerYear: Int) {
+    public init(firms: [TargetFirm], plantOpenings: [PlantOpening], totalSteps: Int, stepsPerYear: Int,
+                spells: [ExportSpell] = [], markets: [TargetMarket] = [], deepEntries: [DeepEntry] = []) {
         self.firms = firms
         self.plantOpenings = plantOpenings
         self.totalSteps = totalSteps
         self.stepsPerYear = stepsPerYear
+        self.spells = spells
+        self.markets = markets
+        self.deepEntries = deepEntries
     }
 
-    /// Reads a finished simulation.
-    public init(simulation: Simulation, outcomes: [FirmOutcome]) {
+    /// Calendar years of the run (the last one possibly incomplete).
+    public var years: Int { (totalSteps + stepsPerYear - 1) / max(1, stepsPerYear) }
+
+    /// Reads a finished simulation and the spells recorded while it ran.
+    public init(simulation: Simulation, outcomes: [FirmOutcome], spells: [ExportSpell]) {
         let store = simulation.store
         let world = simulation.world
         let segments = simulation.scenario.population.segments
@@ -100,6 +117,7 @@ public struct TargetRun: Sendable, Equatable {
         var firms: [TargetFirm] = []
         firms.reserveCapacity(outcomes.count)
         var openings: [PlantOpening] = []
+        var deepEntries: [DeepEntry] = []
         for outcome in outcomes {
             let firm = outcome.firm
             let events = groups[firm]
@@ -116,9 +134,19 @@ public struct TargetRun: Sendable, Equatable {
             var seen = Set<Int>()
             var open: [Int: Int] = [:]
             var partnered = false
+            var firstExport: [Int: Int] = [:]
+            var deepSeen = Set<Int>()
             for event in events {
                 let market = Int(event.market)
                 if event.partnered { partnered = true }
+                if market >= 0 && (event.kind == .enter || event.kind == .upgrade || event.kind == .downgrade) {
+                    let step = Int(event.step)
+                    if event.toMode >= 1 && event.toMode <= 2 && firstExport[market] == nil { firstExport[market] = step }
+                    if event.toMode >= 3 && deepSeen.insert(market).inserted {
+                        deepEntries.append(DeepEntry(firm: firm, market: market, step: step,
+                                                     firstExportStep: firstExport[market]))
+                    }
+                }
                 switch event.kind {
                 case .enter:
                     if seen.insert(market).inserted { entryOrder.append(market) }
@@ -139,6 +167,12 @@ public struct TargetRun: Sendable, Equatable {
             }
             let distances = entryOrder.map { world.markets[$0].psychicDistance }
             let segment = Int(store.segment[firm])
+            var homeRegionShareEnd: Double?
+            if recorded > 0 {
+                let last = firm * store.years + recorded - 1
+                let foreign = store.yearForeignSales[last]
+                if foreign > 0 { homeRegionShareEnd = store.yearHomeRegionSales[last] / foreign }
+            }
             firms.append(TargetFirm(
                 foundedStep: Int(store.foundedStep[firm]), aliveAtEnd: store.alive[firm],
                 path: outcome.classification.path,
@@ -150,10 +184,13 @@ public struct TargetRun: Sendable, Equatable {
                 foreignShareEnd: store.alive[firm] ? store.foreignShare[firm] : 0,
                 marketsEntered: outcome.marketsEntered, regionsEntered: outcome.regionsEntered,
                 entryDistanceCorrelation: distances.count >= 3 ? Self.spearman(order: distances) : nil,
-                firstEntryDistance: distances.first))
+                firstEntryDistance: distances.first, homeRegionShareEnd: homeRegionShareEnd))
         }
         self.init(firms: firms, plantOpenings: openings, totalSteps: simulation.scenario.totalSteps,
-                  stepsPerYear: simulation.scenario.stepsPerYear)
+                  stepsPerYear: simulation.scenario.stepsPerYear, spells: spells,
+                  markets: world.markets.map { TargetMarket(size: $0.size, psychicDistance: $0.psychicDistance,
+                                                            region: $0.region) },
+                  deepEntries: deepEntries)
     }
 
     /// Spearman correlation between position (0, 1, 2 ...) and `values` (average ranks for ties).

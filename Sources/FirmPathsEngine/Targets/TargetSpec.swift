@@ -12,8 +12,8 @@ import Foundation
 ///               "range": [0.25, 0.33], "tolerance": 0.01}]}
 /// ```
 /// A target holds when the mean over replications lies in `[range.lo - tolerance, range.hi + tolerance]`
-/// (`value` stands for a range of one point). `"informational": true` marks a figure that is
-/// printed and judged but never makes the command fail.
+/// (`value` stands for a range of one point). Every target is a check: `firmpaths targets` fails
+/// when any one does not hold (there is no "informational" kind).
 public struct TargetFile: Sendable, Equatable {
     public var name: String
     public var description: String
@@ -76,10 +76,9 @@ public struct Target: Sendable, Equatable {
     public var lower: Double
     public var upper: Double
     public var tolerance: Double
-    public var informational: Bool
 
     public init(id: String, label: String = "", source: String = "", measure: Measure, lower: Double, upper: Double,
-                tolerance: Double = 0, informational: Bool = false) {
+                tolerance: Double = 0) {
         self.id = id
         self.label = label
         self.source = source
@@ -87,7 +86,6 @@ public struct Target: Sendable, Equatable {
         self.lower = lower
         self.upper = upper
         self.tolerance = tolerance
-        self.informational = informational
     }
 
     /// Whether `value` lies within the range widened by the tolerance.
@@ -114,7 +112,11 @@ public struct Target: Sendable, Equatable {
 
     static func parse(_ value: JSONValue, at location: String) throws(TargetFileError) -> Target {
         guard let object = value.objectValue else { throw TargetFileError(message: "\(location): expected an object") }
-        let allowed = ["id", "label", "source", "definition", "value", "range", "tolerance", "informational", "note"]
+        if object["informational"] != nil {
+            throw TargetFileError(message: "\(location): 'informational' is no longer accepted: every target is a check "
+                + "that fails when it does not hold (remove the key, or the target)")
+        }
+        let allowed = ["id", "label", "source", "definition", "value", "range", "tolerance", "note"]
         for key in object.keys where !allowed.contains(key) {
             throw TargetFileError(message: "\(location): unknown key '\(key)' (allowed: \(allowed.joined(separator: ", ")))")
         }
@@ -143,7 +145,6 @@ public struct Target: Sendable, Equatable {
         let tolerance = object["tolerance"]?.doubleValue ?? 0
         guard tolerance >= 0 else { throw TargetFileError(message: "\(location) (\(id)): 'tolerance' must be >= 0") }
         return Target(id: id, label: object["label"]?.stringValue ?? id, source: object["source"]?.stringValue ?? "",
-                      measure: measure, lower: lower, upper: upper, tolerance: tolerance,
-                      informational: object["informational"]?.boolValue ?? false)
+                      measure: measure, lower: lower, upper: upper, tolerance: tolerance)
     }
 }
