@@ -12,7 +12,7 @@ level 113). For each destination (docs/VALIDATION.md, section "The market map", 
 Usage: scripts/market-map.py [csv]  (prints JSON; paste it into the scenario's "markets")."""
 import csv, json, math, sys
 
-SIZE_ELASTICITY = 0.5
+SIZE_ELASTICITY = 1.0
 D_MIN, D_MAX = 300.0, 16500.0
 W_DIST, W_LANG, W_CONTIG = 0.6, 0.25, 0.15
 HOME = (52.52, 13.405)

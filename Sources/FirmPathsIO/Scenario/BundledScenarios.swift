@@ -114,7 +114,7 @@ public enum BundledScenarios {
         ("baseline-eu", #"""
 {
   "name": "baseline-eu",
-  "description": "Calibrated baseline: SMEs of a European economy (68% traditional, 10% knowledge-intensive, 15% cluster, 7% established; half present at the start, half founded over 15 years). From `make calibrate` (docs/VALIDATION.md): model.operations.foreignPotential, model.opportunities.searchRate, model.backsourcing.minCostAdvantage/erosionRate/lossYears and the knowledge_intensive founderExperience/globalVision/niche means; the rest is set by judgment",
+  "description": "Calibrated baseline: SMEs of a European (German) economy (68% traditional, 10% knowledge-intensive, 15% cluster, 7% established; half present at the start, half founded over 15 years), exporting to 29 listed destination countries of Germany in 4 regions (docs/VALIDATION.md: sizes from WDI GDP, psychic distance from distance, language and contiguity, cost level from ICP price levels; scripts/market-map.py). From `make calibrate`: model.operations.foreignPotential, model.opportunities.searchRate, model.backsourcing.minCostAdvantage/erosionRate/lossYears and the knowledge_intensive founderExperience/globalVision/niche means; partnered.fixedCostFactor 0.3 from the EU 2010 co-operation share; the rest is set by judgment",
   "seed": 2024,
   "years": 30,
   "population": {
@@ -125,8 +125,8 @@ public enum BundledScenarios {
       {"name": "traditional", "share": 0.68,
        "productivity": {"mean": 1.0, "sd": 0.35}},
       {"name": "knowledge_intensive", "share": 0.10,
-       "founderExperience": {"mean": 0.695, "sd": 0.2}, "globalVision": {"mean": 0.787, "sd": 0.2},
-       "niche": {"mean": 0.665, "sd": 0.18}, "productivity": {"mean": 1.2, "sd": 0.4},
+       "founderExperience": {"mean": 0.507, "sd": 0.2}, "globalVision": {"mean": 0.835, "sd": 0.2},
+       "niche": {"mean": 0.702, "sd": 0.18}, "productivity": {"mean": 1.2, "sd": 0.4},
        "riskTolerance": {"mean": 0.4, "sd": 0.2}, "employees": {"mean": 12, "sd": 10},
        "initialCash": {"mean": 0.45, "sd": 0.2}, "learningCapacity": {"mean": 0.65, "sd": 0.15},
        "networkingCapability": {"mean": 0.55, "sd": 0.15}, "clusterMembership": 0.15,
@@ -143,10 +143,50 @@ public enum BundledScenarios {
        "clusterMembership": 0.3}
     ]
   },
+  "markets": {
+    "regions": [
+      {"name": "europe", "markets": 15, "psychicDistanceMin": 0.083, "psychicDistanceMax": 0.674, "sizeMedian": 0.141, "sizeLogSd": 0.948, "costLevel": 1.018, "costDriftPerYear": 0.0},
+      {"name": "north_america", "markets": 3, "psychicDistanceMin": 0.852, "psychicDistanceMax": 0.921, "sizeMedian": 0.432, "sizeLogSd": 1.31, "costLevel": 1.027, "costDriftPerYear": 0.0},
+      {"name": "asia_pacific", "markets": 6, "psychicDistanceMin": 0.843, "psychicDistanceMax": 0.996, "sizeMedian": 0.558, "sizeLogSd": 1.167, "costLevel": 0.85, "costDriftPerYear": 0.0},
+      {"name": "rest_of_world", "markets": 5, "psychicDistanceMin": 0.651, "psychicDistanceMax": 0.919, "sizeMedian": 0.189, "sizeLogSd": 0.641, "costLevel": 0.531, "costDriftPerYear": 0.02}
+    ],
+    "list": [
+      {"name": "AUT", "region": "europe", "psychicDistance": 0.083, "size": 0.113, "costLevel": 1.035, "costDriftPerYear": 0.0},
+      {"name": "CHE", "region": "europe", "psychicDistance": 0.138, "size": 0.197, "costLevel": 1.407, "costDriftPerYear": 0.0},
+      {"name": "NLD", "region": "europe", "psychicDistance": 0.348, "size": 0.24, "costLevel": 1.053, "costDriftPerYear": 0.0},
+      {"name": "BEL", "region": "europe", "psychicDistance": 0.116, "size": 0.135, "costLevel": 1.035, "costDriftPerYear": 0.0},
+      {"name": "FRA", "region": "europe", "psychicDistance": 0.411, "size": 0.684, "costLevel": 1.018, "costDriftPerYear": 0.0},
+      {"name": "ITA", "region": "europe", "psychicDistance": 0.605, "size": 0.496, "costLevel": 0.92, "costDriftPerYear": 0.0},
+      {"name": "ESP", "region": "europe", "psychicDistance": 0.674, "size": 0.337, "costLevel": 0.814, "costDriftPerYear": 0.0},
+      {"name": "GBR", "region": "europe", "psychicDistance": 0.57, "size": 0.711, "costLevel": 1.018, "costDriftPerYear": 0.0},
+      {"name": "POL", "region": "europe", "psychicDistance": 0.331, "size": 0.156, "costLevel": 0.531, "costDriftPerYear": 0.02},
+      {"name": "CZE", "region": "europe", "psychicDistance": 0.25, "size": 0.064, "costLevel": 0.628, "costDriftPerYear": 0.02},
+      {"name": "SWE", "region": "europe", "psychicDistance": 0.549, "size": 0.141, "costLevel": 1.124, "costDriftPerYear": 0.0},
+      {"name": "DNK", "region": "europe", "psychicDistance": 0.275, "size": 0.093, "costLevel": 1.239, "costDriftPerYear": 0.0},
+      {"name": "HUN", "region": "europe", "psychicDistance": 0.524, "size": 0.041, "costLevel": 0.531, "costDriftPerYear": 0.02},
+      {"name": "ROU", "region": "europe", "psychicDistance": 0.619, "size": 0.065, "costLevel": 0.46, "costDriftPerYear": 0.02},
+      {"name": "SVK", "region": "europe", "psychicDistance": 0.491, "size": 0.027, "costLevel": 0.619, "costDriftPerYear": 0.02},
+      {"name": "USA", "region": "north_america", "psychicDistance": 0.865, "size": 5.501, "costLevel": 1.106, "costDriftPerYear": 0.0},
+      {"name": "CAN", "region": "north_america", "psychicDistance": 0.852, "size": 0.432, "costLevel": 1.027, "costDriftPerYear": 0.0},
+      {"name": "MEX", "region": "north_america", "psychicDistance": 0.921, "size": 0.283, "costLevel": 0.513, "costDriftPerYear": 0.02},
+      {"name": "CHN", "region": "asia_pacific", "psychicDistance": 0.879, "size": 3.868, "costLevel": 0.619, "costDriftPerYear": 0.02},
+      {"name": "JPN", "region": "asia_pacific", "psychicDistance": 0.908, "size": 1.331, "costLevel": 0.982, "costDriftPerYear": 0.0},
+      {"name": "KOR", "region": "asia_pacific", "psychicDistance": 0.894, "size": 0.428, "costLevel": 0.85, "costDriftPerYear": 0.0},
+      {"name": "IND", "region": "asia_pacific", "psychicDistance": 0.843, "size": 0.689, "costLevel": 0.363, "costDriftPerYear": 0.02},
+      {"name": "AUS", "region": "asia_pacific", "psychicDistance": 0.996, "size": 0.35, "costLevel": 1.186, "costDriftPerYear": 0.0},
+      {"name": "SGP", "region": "asia_pacific", "psychicDistance": 0.924, "size": 0.089, "costLevel": 0.85, "costDriftPerYear": 0.0},
+      {"name": "RUS", "region": "rest_of_world", "psychicDistance": 0.651, "size": 0.39, "costLevel": 0.416, "costDriftPerYear": 0.02},
+      {"name": "TUR", "region": "rest_of_world", "psychicDistance": 0.687, "size": 0.189, "costLevel": 0.416, "costDriftPerYear": 0.02},
+      {"name": "BRA", "region": "rest_of_world", "psychicDistance": 0.919, "size": 0.38, "costLevel": 0.699, "costDriftPerYear": 0.02},
+      {"name": "ZAF", "region": "rest_of_world", "psychicDistance": 0.906, "size": 0.079, "costLevel": 0.531, "costDriftPerYear": 0.02},
+      {"name": "ARE", "region": "rest_of_world", "psychicDistance": 0.81, "size": 0.111, "costLevel": 0.752, "costDriftPerYear": 0.02}
+    ]
+  },
   "model": {
-    "operations": {"foreignPotential": 150.2},
-    "opportunities": {"searchRate": 5.593},
-    "backsourcing": {"minCostAdvantage": 0.216, "erosionRate": 0.504, "lossYears": 2.054}
+    "operations": {"foreignPotential": 772.0},
+    "opportunities": {"searchRate": 9.843},
+    "backsourcing": {"minCostAdvantage": 0.476, "erosionRate": 1.0, "lossYears": 1.856},
+    "establishment": {"partnered": {"fixedCostFactor": 0.3}}
   }
 }
 

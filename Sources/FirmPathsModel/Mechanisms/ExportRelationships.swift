@@ -6,7 +6,10 @@
 /// year or two, and the hazard of ending falls with the relationship's tenure; those whose
 /// products sell stay and grow. The yearly hazard is the mode's rate x (1 - true appeal of the
 /// product in the market) x (1 - K_j): it falls as the firm learns the market (K_j grows with
-/// tenure) and is low where the product appeals. When the relationship ends, the firm leaves
+/// tenure) and is low where the product appeals. In the relationship's first `trialYears` (a new
+/// mode-1 or mode-2 operation; a climb from mode 1 to 2 starts a new relationship with an agent)
+/// the hazard has the extra term `trialEndRate x (1 - appeal)`: buyers try a new supplier before
+/// committing to it (Rauch & Watson 2003), so most relationships that fail, fail early. When the relationship ends, the firm leaves
 /// the market (cause `orders_ended`); it may come back through a later opportunity.
 /// Deeper modes (own subsidiary, plant) do not depend on one buyer and are left to the loss
 /// rule (`Decommitment.swift`).
@@ -20,9 +23,16 @@ extension FirmStepContext {
         case 2: rate = model.decommitment.agentEndRate
         default: return 0
         }
-        guard rate > 0 else { return 0 }
         let index = i * marketCount + j
-        return rate * (1 - store.trueAppeal[index]) * (1 - store.marketKnowledge[index])
+        let misfit = 1 - store.trueAppeal[index]
+        var hazard = rate * misfit * (1 - store.marketKnowledge[index])
+        // Trial period: a new buyer or distributor tries the product first; within the first
+        // `trialYears` of the relationship a product that does not sell is dropped at the extra
+        // rate `trialEndRate x (1 - appeal)` (Rauch & Watson 2003, starting small; Eaton et al. 2008).
+        if store.stepsInMode[index] <= rates.trialSteps {
+            hazard += model.decommitment.trialEndRate * misfit
+        }
+        return hazard
     }
 
     /// Draws whether the export relationship in market j ends this step; if so the firm leaves

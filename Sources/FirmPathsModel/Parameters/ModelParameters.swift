@@ -298,6 +298,11 @@ public struct DecommitmentParameters: Codable, Sendable, Equatable {
     /// falls with tenure (Eaton, Eslava, Kugler & Tybout 2008; Esteve-Perez,
     /// Requena-Silvente & Pallardo-Lopez 2013). See `Mechanisms/ExportRelationships.swift`.
     public var agentEndRate: Double = 1.0
+    /// Trial period of a new export relationship (modes 1 and 2): in its first `trialYears` it
+    /// also ends at the yearly rate `trialEndRate x (1 - appeal)` (Rauch & Watson 2003: buyers
+    /// start small with a new supplier; Eaton et al. 2008). 0 switches it off.
+    public var trialEndRate: Double = 1.0
+    public var trialYears: Double = 1.0
     public init() {}
 }
 

@@ -36,6 +36,8 @@ struct StepRates: Sendable {
     let exitSteps: Int32
     let backsourceLossSteps: Int32
     let minStepsInMode: Int32
+    /// Steps of the trial period of a new export relationship (ExportRelationships.swift).
+    let trialSteps: Int32
 
     init(scenario: Scenario) {
         let clock = StepClock(stepsPerYear: scenario.stepsPerYear)
@@ -76,6 +78,7 @@ struct StepRates: Sendable {
         exitSteps = StepRates.steps(m.decommitment.exitYears * s, atLeast: 1)
         backsourceLossSteps = StepRates.steps(m.backsourcing.lossYears * s, atLeast: 1)
         minStepsInMode = StepRates.steps(m.establishment.minYearsInMode * s, atLeast: 0)
+        trialSteps = StepRates.steps(m.decommitment.trialYears * s, atLeast: 0)
     }
 
     /// A count of steps from a number of years x steps per year, clamped to what a run can hold

@@ -72,6 +72,10 @@ extension ParameterCatalog {
               "Eaton, Eslava, Kugler & Tybout 2008: most new exporters stop within a year or two"),
         model("decommitment.agentEndRate", ParameterUnit.ratePerYear, .nonNegative,
               "Eaton, Eslava, Kugler & Tybout 2008; Esteve-Perez et al. 2013: new export relationships mostly end within 1-2 years"),
+        model("decommitment.trialEndRate", ParameterUnit.ratePerYear, .nonNegative,
+              "Rauch & Watson 2003 (buyers try new suppliers small first); Eaton et al. 2008"),
+        model("decommitment.trialYears", ParameterUnit.years, .nonNegative,
+              "Rauch & Watson 2003; Esteve-Perez et al. 2013: the exit hazard is highest in the first year"),
     ]
 
     static let backsourcing: [ParameterSpec] = [
