@@ -63,6 +63,37 @@ check stylized-facts-no-irregular-end.md "$BIN" targets "$BASELINE" --targets Sc
     --set model.decommitment.irregularEndRate=0
 check stylized-facts-no-size-exit.md "$BIN" targets "$BASELINE" --targets Scenarios/targets/stylized-facts.json \
     --set model.survival.sizeElasticity=0
+# Section 7: which facts moved because of which mechanism (each of the mechanisms of issue 10
+# switched off on its own, then all together), and the figures of one run (seed 2024).
+FACTS=Scenarios/targets/stylized-facts.json
+check facts-no-relationship-end.md "$BIN" targets "$BASELINE" --targets "$FACTS" --replications 10 \
+    --set model.decommitment.agentEndRate=0 --set model.decommitment.trialEndRate=0
+check facts-no-demand-prudence.md "$BIN" targets "$BASELINE" --targets "$FACTS" --replications 10 \
+    --set model.decisions.demandPrudence=0
+check facts-no-distance-cost.md "$BIN" targets "$BASELINE" --targets "$FACTS" --replications 10 \
+    --set model.decisions.entryCostDistanceWeight=0
+check facts-no-outsidership.md "$BIN" targets "$BASELINE" --targets "$FACTS" --replications 10 \
+    --set model.establishment.stageSkipping.insiderTieThreshold=0
+check facts-no-new-mechanisms.md "$BIN" targets "$BASELINE" --targets "$FACTS" --replications 10 \
+    --set model.decommitment.agentEndRate=0 --set model.decommitment.trialEndRate=0 \
+    --set model.decisions.demandPrudence=0 --set model.decisions.entryCostDistanceWeight=0 \
+    --set model.establishment.stageSkipping.insiderTieThreshold=0
+path_figures() { "$BIN" run "$BASELINE" --out "$WORK/run-$1" "${@:2}" >/dev/null && python3 scripts/path-figures.py "$WORK/run-$1"; }
+check path-figures.txt path_figures baseline
+check path-figures-no-new-mechanisms.txt path_figures off \
+    --set model.decommitment.agentEndRate=0 --set model.decommitment.trialEndRate=0 \
+    --set model.decisions.demandPrudence=0 --set model.decisions.entryCostDistanceWeight=0 \
+    --set model.establishment.stageSkipping.insiderTieThreshold=0
+# Section 8: the same baseline on generated maps like Germany's (5 map seeds, 5 replications each).
+map_seeds() {
+    for seed in 1 2 3 4 5; do
+        echo "## markets.generationSeed=$seed"
+        "$BIN" targets Scenarios/variants/baseline-eu-generated-map.json --replications 5 --set markets.generationSeed=$seed || true
+        "$BIN" targets Scenarios/variants/baseline-eu-generated-map.json --targets "$FACTS" --replications 5 \
+            --set markets.generationSeed=$seed || true
+    done
+}
+check map-seeds.md map_seeds
 # Section 4: the figures the theory tests print (debug build, as `make test`; sorted, as the
 # tests run in parallel).
 theory_checks() { swift test --filter TheoryTests 2>&1 | grep '^THEORY' | sort; }

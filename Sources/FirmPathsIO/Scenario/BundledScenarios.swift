@@ -186,7 +186,9 @@ public enum BundledScenarios {
     "operations": {"foreignPotential": 772.0},
     "opportunities": {"searchRate": 9.843},
     "backsourcing": {"minCostAdvantage": 0.476, "erosionRate": 1.0, "lossYears": 1.856},
-    "establishment": {"partnered": {"fixedCostFactor": 0.3}}
+    "establishment": {"partnered": {"fixedCostFactor": 0.3}, "stageSkipping": {"insiderTieThreshold": 0.3}},
+    "decisions": {"demandPrudence": 1.0, "entryCostDistanceWeight": 1.0},
+    "decommitment": {"agentEndRate": 1.0, "trialEndRate": 1.0}
   }
 }
 

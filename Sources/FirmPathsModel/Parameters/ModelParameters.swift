@@ -112,13 +112,14 @@ public struct DecisionParameters: Codable, Sendable, Equatable {
     /// standard deviations of the firm's Beta belief, so a firm that has not yet seen its
     /// demand in a market (no exports there) discounts deep modes most (Conconi, Sapir &
     /// Zanardi 2016: exporting first resolves the uncertainty that holds back FDI).
-    /// 0 switches the mechanism off. See `Mechanisms/DemandPrudence.swift`.
-    public var demandPrudence: Double = 1.0
+    /// 0 (the code default, used by the teaching scenarios) switches the mechanism off;
+    /// baseline-eu sets 1. See `Mechanisms/DemandPrudence.swift`.
+    public var demandPrudence: Double = 0
     /// Entry and upgrade costs rise with psychic distance: cost x (1 + this x PD_j). Searching
     /// for customers and agents, adapting products and learning institutions costs more in
     /// distant markets (Johanson & Vahlne 1977; fixed costs of entry rising with distance in
     /// Eaton, Kortum & Kramarz 2011). 0 switches it off. See `Mechanisms/EntryCosts.swift`.
-    public var entryCostDistanceWeight: Double = 1.0
+    public var entryCostDistanceWeight: Double = 0
     public init() {}
 }
 
@@ -167,7 +168,7 @@ public struct StageSkippingParameters: Codable, Sendable, Equatable {
     /// Liability of outsidership (Johanson & Vahlne 2009): skipping stages into a market also
     /// needs a foreign tie of at least this strength there (`Mechanisms/Outsidership.swift`);
     /// 0 switches the requirement off.
-    public var insiderTieThreshold: Double = 0.3
+    public var insiderTieThreshold: Double = 0
     public init() {}
 }
 
@@ -297,11 +298,11 @@ public struct DecommitmentParameters: Codable, Sendable, Equatable {
     /// New exporter-importer relationships mostly end within a year or two, and the hazard
     /// falls with tenure (Eaton, Eslava, Kugler & Tybout 2008; Esteve-Perez,
     /// Requena-Silvente & Pallardo-Lopez 2013). See `Mechanisms/ExportRelationships.swift`.
-    public var agentEndRate: Double = 1.0
+    public var agentEndRate: Double = 0
     /// Trial period of a new export relationship (modes 1 and 2): in its first `trialYears` it
     /// also ends at the yearly rate `trialEndRate x (1 - appeal)` (Rauch & Watson 2003: buyers
     /// start small with a new supplier; Eaton et al. 2008). 0 switches it off.
-    public var trialEndRate: Double = 1.0
+    public var trialEndRate: Double = 0
     public var trialYears: Double = 1.0
     public init() {}
 }
