@@ -85,7 +85,7 @@ enum TrajectoryKit {
         let c = K.classify(t)
         #expect(c.path == .bornGlobal)
         #expect(c.rule == "early_wide_exports")
-        #expect(c.figures.map(\.name) == ["first_export_year", "early_foreign_share", "home_region_share", "markets", "regions"])
+        #expect(c.figures.map(\.name) == ["first_export_age", "early_foreign_share", "home_region_share", "markets", "regions"])
     }
 
     @Test func bornGlobalByScope() {
@@ -446,7 +446,7 @@ enum TrajectoryKit {
         let c = K.classify(Self.lateWide(first: 12))
         #expect(c.path == .bornAgainGlobal)
         #expect(c.rule == "late_rapid_wide_exports")
-        #expect(c.figures.map(\.name) == ["first_export_year", "foreign_share", "home_region_share", "markets", "regions"])
+        #expect(c.figures.map(\.name) == ["first_export_age", "foreign_share", "home_region_share", "markets", "regions"])
     }
 
     // First export at an age >= bornAgainMinDomesticYears (10); earlier it is a gradual exporter.

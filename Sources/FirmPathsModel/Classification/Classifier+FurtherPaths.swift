@@ -19,7 +19,7 @@ extension Classifier {
         let window = t.years.dropFirst(first).prefix(yearCount(p.bornGlobalYears))
         guard let wide = rapidWideExports(window, p) else { return nil }
         return Classification(path: .bornAgainGlobal, rule: "late_rapid_wide_exports",
-                              figures: [("first_export_year", Double(first)), ("foreign_share", wide.share),
+                              figures: [("first_export_age", Double(first)), ("foreign_share", wide.share),
                                         ("home_region_share", wide.minHomeRegion), ("markets", Double(wide.markets)),
                                         ("regions", Double(wide.regions))])
     }
@@ -36,7 +36,7 @@ extension Classifier {
         let yearsWithout = t.years.count - 1 - last
         guard Double(yearsWithout) >= p.deInternationalizerMinYears else { return nil }
         return Classification(path: .deInternationalizer, rule: "withdrew_from_all_markets",
-                              figures: [("last_export_year", Double(last)), ("years_without_exports", Double(yearsWithout))])
+                              figures: [("last_export_age", Double(last)), ("years_without_exports", Double(yearsWithout))])
     }
 
     static func gradualExporter(_ t: FirmTrajectory, _ p: ClassificationParameters) -> Classification? {

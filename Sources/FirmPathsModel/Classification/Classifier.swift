@@ -69,7 +69,7 @@ public enum Classifier {
         if let result = deInternationalizer(t, p) { return result }
         if let result = gradualExporter(t, p) { return result }
         return Classification(path: .otherExporter, rule: "exported_no_pattern",
-                              figures: [("first_export_year", Double(first)), ("peak_foreign_share", t.peakForeignShare),
+                              figures: [("first_export_age", Double(first)), ("peak_foreign_share", t.peakForeignShare),
                                         ("max_mode", Double(t.maxMode))])
     }
 
@@ -100,7 +100,7 @@ public enum Classifier {
         guard Double(first) < p.bornGlobalYears else { return nil }
         guard let wide = rapidWideExports(t.years.prefix(yearCount(p.bornGlobalYears)), p) else { return nil }
         return Classification(path: .bornGlobal, rule: "early_wide_exports",
-                              figures: [("first_export_year", Double(first)), ("early_foreign_share", wide.share),
+                              figures: [("first_export_age", Double(first)), ("early_foreign_share", wide.share),
                                         ("home_region_share", wide.minHomeRegion), ("markets", Double(wide.markets)),
                                         ("regions", Double(wide.regions))])
     }
@@ -127,7 +127,7 @@ public enum Classifier {
         let minHomeRegion = exporting.map(\.homeRegionShare).min() ?? 0
         guard minHomeRegion >= p.bornRegionalMinHomeRegionShare, t.maxMode <= p.bornRegionalMaxMode else { return nil }
         return Classification(path: .bornRegional, rule: "early_regional_exports",
-                              figures: [("first_export_year", Double(first)), ("min_home_region_share", minHomeRegion),
+                              figures: [("first_export_age", Double(first)), ("min_home_region_share", minHomeRegion),
                                         ("max_mode", Double(t.maxMode))])
     }
 
@@ -140,7 +140,7 @@ public enum Classifier {
         let correlation = entryDistanceCorrelation(t)
         if let correlation, correlation < p.incrementalMinDistanceCorrelation { return nil }
         return Classification(path: .incremental, rule: "late_start_climbed_chain",
-                              figures: [("first_export_year", Double(first)), ("longest_climb", Double(climb)),
+                              figures: [("first_export_age", Double(first)), ("longest_climb", Double(climb)),
                                         ("entry_distance_correlation", correlation ?? 0)])
     }
 
