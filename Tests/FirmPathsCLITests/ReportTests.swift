@@ -40,13 +40,14 @@ import Testing
         let manifest = #"{"tool": "firmpaths", "version": "0.1.0", "kind": "sweep", "seed": 1, "scenario": {"name": "policy-sweep", "years": 30, "stepsPerYear": 4, "population": {"firms": 100}}}"#
         try manifest.write(toFile: directory + "/manifest.json", atomically: true, encoding: .utf8)
         var csv = "run,point,replication,seed,policy.exportPromotion,share_born_global,share_incremental,share_born_regional,"
-            + "share_backsourcer,share_domestic,share_sporadic,share_exporting_end,mean_foreign_share_end,share_mode3plus_end,"
+            + "share_backsourcer,share_domestic,share_born_again_global,share_gradual_exporter,share_intermittent_exporter,"
+            + "share_de_internationalizer,share_other_exporter,share_exporting_end,mean_foreign_share_end,share_mode3plus_end,"
             + "backsourcing_per_100_firms,firms_alive_end\n"
         var run = 0
         for (point, promotion) in [0.0, 0.25, 0.5].enumerated() {
             for replication in 0..<4 {
                 let exporting = 0.3 + promotion * 0.4 + Double(replication) * 0.01
-                csv += "\(run),\(point),\(replication),\(run + 7),\(promotion),0.01,0.1,0.02,0.03,0.5,0.34,\(exporting),0.1,0.05,1.5,80\n"
+                csv += "\(run),\(point),\(replication),\(run + 7),\(promotion),0.01,0.1,0.02,0.03,0.5,0.1,0.1,0.04,0.05,0.05,\(exporting),0.1,0.05,1.5,80\n"
                 run += 1
             }
         }

@@ -20,7 +20,7 @@ import Testing
         TargetFirm(foundedStep: 8, aliveAtEnd: true, path: .bornGlobal, firstExportYear: 0, firstSpellYears: 20,
                    yearsRecorded: 28, exportingAtEnd: true, maxModeEver: 3, everPartnered: true, employeesEnd: 10,
                    productivity: 1.2),
-        TargetFirm(foundedStep: 20, aliveAtEnd: false, path: .sporadic, firstExportYear: 4, firstSpellYears: 1,
+        TargetFirm(foundedStep: 20, aliveAtEnd: false, path: .otherExporter, firstExportYear: 4, firstSpellYears: 1,
                    yearsRecorded: 9, employeesEnd: 5, productivity: 0.8),
     ], plantOpenings: [
         PlantOpening(firm: 0, market: 1, step: 10, stepsToRelocation: 12),

@@ -41,6 +41,17 @@ enum TrajectoryKit {
         Classifier.classify(t, thresholds: p)
     }
 
+    /// Thresholds with the four further paths out of reach, so that the mission's four rules
+    /// are tested on their own: what they leave is `other_exporter`.
+    static func missionPathsOnly(_ base: ClassificationParameters = ClassificationParameters()) -> ClassificationParameters {
+        var p = base
+        p.bornAgainMinDomesticYears = .infinity
+        p.intermittentMinReentries = Int.max
+        p.deInternationalizerMinYears = .infinity
+        p.gradualMinExportYears = Int.max
+        return p
+    }
+
     /// Enter market `market` at mode 1 and climb `steps` modes.
     static func climb(market: Int, steps: Int, startStep: Int = 0) -> [FirmEvent] {
         var events = [event(.enter, market: market, from: 0, to: 1, step: startStep)]
@@ -74,7 +85,7 @@ enum TrajectoryKit {
         let c = K.classify(t)
         #expect(c.path == .bornGlobal)
         #expect(c.rule == "early_wide_exports")
-        #expect(c.figures.map(\.name) == ["first_export_year", "early_foreign_share", "home_region_share", "markets", "regions"])
+        #expect(c.figures.map(\.name) == ["first_export_age", "early_foreign_share", "home_region_share", "markets", "regions"])
     }
 
     @Test func bornGlobalByScope() {
@@ -120,12 +131,13 @@ enum TrajectoryKit {
         #expect(c.rule == "foreign_share_fell_deep_operations_closed")
     }
 
-    @Test func sporadic() {
-        // A late, small exporter that never climbs.
-        let t = K.trajectory(K.years(first: 6, K.year(share: 0.05, home: 0.5, mode: 1, markets: 1, regions: 1)),
-                             K.entries([0]))
+    @Test func otherExporter() {
+        // A late, small exporter that opens a subsidiary without climbing, and exports two years only.
+        let years = Array(repeating: K.domesticYear, count: 6)
+            + Array(repeating: K.year(share: 0.05, home: 0.5, mode: 3, markets: 1, regions: 1, deep: 1), count: 2)
+        let t = K.trajectory(years, [K.event(.enter, market: 0, from: 0, to: 3, step: 24)])
         let c = K.classify(t)
-        #expect(c.path == .sporadic)
+        #expect(c.path == .otherExporter)
         #expect(c.rule == "exported_no_pattern")
     }
 
@@ -148,41 +160,46 @@ enum TrajectoryKit {
 @Suite struct ClassifierThresholdTests {
     typealias K = TrajectoryKit
 
+    /// The mission's four rules alone (the further paths out of reach; see `TrajectoryKit.missionPathsOnly`).
+    static func classify(_ t: FirmTrajectory, _ p: ClassificationParameters = ClassificationParameters()) -> Classification {
+        K.classify(t, K.missionPathsOnly(p))
+    }
+
     // Born global: first export year must be < bornGlobalYears (3): years 0, 1, 2 count.
-    @Test(arguments: [(2, TrajectoryPath.bornGlobal), (3, TrajectoryPath.sporadic)])
+    @Test(arguments: [(2, TrajectoryPath.bornGlobal), (3, TrajectoryPath.otherExporter)])
     func bornGlobalYears(first: Int, path: TrajectoryPath) {
         let t = K.trajectory(K.years(first: first, K.year(share: 0.4, home: 0.3, mode: 1, markets: 2, regions: 2)))
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     @Test func bornGlobalYearsIsAThreshold() {
         var p = ClassificationParameters()
         p.bornGlobalYears = 4
         let t = K.trajectory(K.years(first: 3, K.year(share: 0.4, home: 0.3, mode: 1, markets: 2, regions: 2)))
-        #expect(K.classify(t, p).path == .bornGlobal)
+        #expect(Self.classify(t, p).path == .bornGlobal)
         p.bornGlobalYears = 3
-        #expect(K.classify(t, p).path != .bornGlobal)
+        #expect(Self.classify(t, p).path != .bornGlobal)
     }
 
     // Early foreign share >= 0.25 in the window.
-    @Test(arguments: [(0.25, TrajectoryPath.bornGlobal), (0.24, TrajectoryPath.sporadic)])
+    @Test(arguments: [(0.25, TrajectoryPath.bornGlobal), (0.24, TrajectoryPath.otherExporter)])
     func bornGlobalMinForeignShare(share: Double, path: TrajectoryPath) {
         let t = K.trajectory(K.years(first: 0, K.year(share: share, home: 0.4, mode: 1, markets: 2, regions: 2)))
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     @Test func bornGlobalShareCountsOnlyInsideTheWindow() {
         // 10% in years 0-2, 60% from year 3: not born global.
         let years = Array(repeating: K.year(share: 0.1, home: 0.4, mode: 1, markets: 2, regions: 2), count: 3)
             + Array(repeating: K.year(share: 0.6, home: 0.4, mode: 1, markets: 2, regions: 2), count: 5)
-        #expect(K.classify(K.trajectory(years)).path != .bornGlobal)
+        #expect(Self.classify(K.trajectory(years)).path != .bornGlobal)
     }
 
     // Home-region share <= 0.5 (with fewer than 5 markets).
-    @Test(arguments: [(0.5, TrajectoryPath.bornGlobal), (0.51, TrajectoryPath.sporadic)])
+    @Test(arguments: [(0.5, TrajectoryPath.bornGlobal), (0.51, TrajectoryPath.otherExporter)])
     func bornGlobalMaxHomeRegionShare(home: Double, path: TrajectoryPath) {
         let t = K.trajectory(K.years(first: 0, K.year(share: 0.4, home: home, mode: 1, markets: 4, regions: 2)))
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     // Or scope: >= 5 markets and >= 2 regions (home-region share 0.9).
@@ -190,63 +207,63 @@ enum TrajectoryKit {
                       (5, 1, TrajectoryPath.bornRegional), (6, 3, TrajectoryPath.bornGlobal)])
     func bornGlobalMinMarketsAndRegions(markets: Int, regions: Int, path: TrajectoryPath) {
         let t = K.trajectory(K.years(first: 0, K.year(share: 0.4, home: 0.9, mode: 1, markets: markets, regions: regions)))
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     // Born regional: first export year < bornRegionalYears (5).
-    @Test(arguments: [(4, TrajectoryPath.bornRegional), (5, TrajectoryPath.sporadic)])
+    @Test(arguments: [(4, TrajectoryPath.bornRegional), (5, TrajectoryPath.otherExporter)])
     func bornRegionalYears(first: Int, path: TrajectoryPath) {
         let t = K.trajectory(K.years(first: first, K.year(share: 0.1, home: 0.9, mode: 2, markets: 2, regions: 1)))
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     // Home-region share >= 0.8 in every exporting year.
-    @Test(arguments: [(0.8, TrajectoryPath.bornRegional), (0.79, TrajectoryPath.sporadic)])
+    @Test(arguments: [(0.8, TrajectoryPath.bornRegional), (0.79, TrajectoryPath.otherExporter)])
     func bornRegionalMinHomeRegionShare(home: Double, path: TrajectoryPath) {
         let t = K.trajectory(K.years(first: 1, K.year(share: 0.1, home: home, mode: 2, markets: 2, regions: 1)))
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     @Test func bornRegionalNeedsEveryExportingYearInTheRegion() {
         let years = K.years(first: 1, K.year(share: 0.1, home: 0.9, mode: 2, markets: 2, regions: 1))
             + [K.year(share: 0.1, home: 0.7, mode: 2, markets: 3, regions: 2)]
             + [K.domesticYear]  // a year without exports does not count
-        #expect(K.classify(K.trajectory(years)).path == .sporadic)
+        #expect(Self.classify(K.trajectory(years)).path == .otherExporter)
         let fine = K.years(first: 1, K.year(share: 0.1, home: 0.9, mode: 2, markets: 2, regions: 1)) + [K.domesticYear]
-        #expect(K.classify(K.trajectory(fine)).path == .bornRegional)
+        #expect(Self.classify(K.trajectory(fine)).path == .bornRegional)
     }
 
     // Max mode <= 2.
-    @Test(arguments: [(2, TrajectoryPath.bornRegional), (3, TrajectoryPath.sporadic)])
+    @Test(arguments: [(2, TrajectoryPath.bornRegional), (3, TrajectoryPath.otherExporter)])
     func bornRegionalMaxMode(mode: Int, path: TrajectoryPath) {
         let t = K.trajectory(K.years(first: 1, K.year(share: 0.1, home: 0.9, mode: mode, markets: 2, regions: 1,
                                                      deep: mode >= 3 ? 1 : 0)))
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     // Incremental: a late start at year >= incrementalLateYears (3) ...
-    @Test(arguments: [(3, TrajectoryPath.incremental), (2, TrajectoryPath.sporadic)])
+    @Test(arguments: [(3, TrajectoryPath.incremental), (2, TrajectoryPath.otherExporter)])
     func incrementalLateYears(first: Int, path: TrajectoryPath) {
         // 30% foreign share, home-region share 0.6, mode 3: neither born global nor born regional.
         let t = K.trajectory(K.years(first: first, K.year(share: 0.3, home: 0.6, mode: 3, markets: 1, regions: 1, deep: 1)),
                              K.climb(market: 0, steps: 2))
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     // ... or an early start with a foreign share below the born-global share by then.
-    @Test(arguments: [(0.24, TrajectoryPath.incremental), (0.25, TrajectoryPath.sporadic)])
+    @Test(arguments: [(0.24, TrajectoryPath.incremental), (0.25, TrajectoryPath.otherExporter)])
     func incrementalEarlyButSmall(share: Double, path: TrajectoryPath) {
         let t = K.trajectory(K.years(first: 1, K.year(share: share, home: 0.6, mode: 3, markets: 1, regions: 1, deep: 1)),
                              K.climb(market: 0, steps: 2))
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     // At least incrementalMinClimb (2) successive upgrades in one market.
-    @Test(arguments: [(2, TrajectoryPath.incremental), (1, TrajectoryPath.sporadic), (3, TrajectoryPath.incremental)])
+    @Test(arguments: [(2, TrajectoryPath.incremental), (1, TrajectoryPath.otherExporter), (3, TrajectoryPath.incremental)])
     func incrementalMinClimb(steps: Int, path: TrajectoryPath) {
         let t = K.trajectory(K.years(first: 4, K.year(share: 0.2, home: 0.6, mode: 1 + steps, markets: 1, regions: 1)),
                              K.climb(market: 0, steps: steps))
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     @Test func incrementalMinClimbIsAThreshold() {
@@ -254,22 +271,22 @@ enum TrajectoryKit {
         p.incrementalMinClimb = 3
         let t = K.trajectory(K.years(first: 4, K.year(share: 0.2, home: 0.6, mode: 3, markets: 1, regions: 1, deep: 1)),
                              K.climb(market: 0, steps: 2))
-        #expect(K.classify(t, p).path == .sporadic)
+        #expect(Self.classify(t, p).path == .otherExporter)
         p.incrementalMinClimb = 2
-        #expect(K.classify(t, p).path == .incremental)
+        #expect(Self.classify(t, p).path == .incremental)
     }
 
     // Rank correlation of entry order and distance >= incrementalMinDistanceCorrelation (0).
     @Test(arguments: [([0, 1, 2], TrajectoryPath.incremental),   // rho = 1
                       ([1, 0, 1], TrajectoryPath.incremental),   // two distinct markets: no tendency to read
-                      ([2, 1, 0], TrajectoryPath.sporadic)])      // rho = -1
+                      ([2, 1, 0], TrajectoryPath.otherExporter)])      // rho = -1
     func incrementalDistanceCorrelationDefault(order: [Int], path: TrajectoryPath) {
         // Entries in `order`, then a climb 1 -> 2 -> 3 in the first market entered.
         let events = K.entries(order, startStep: 0)
             + [K.event(.upgrade, market: order[0], from: 1, to: 2, step: 20),
                K.event(.upgrade, market: order[0], from: 2, to: 3, step: 40)]
         let t = K.trajectory(K.years(first: 4, K.year(share: 0.2, home: 0.6, mode: 3, markets: 3, regions: 1, deep: 1)), events)
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     @Test func incrementalDistanceCorrelationExactlyAtTheDefaultZero() {
@@ -283,13 +300,13 @@ enum TrajectoryKit {
         let years = K.years(first: 4, K.year(share: 0.2, home: 0.6, mode: 3, markets: 3, regions: 1, deep: 1))
         let t = FirmTrajectory(years: years, events: events, marketDistance: distances)
         #expect(Classifier.entryDistanceCorrelation(t) == 0)
-        #expect(K.classify(t).path == .incremental)
+        #expect(Self.classify(t).path == .incremental)
         var p = ClassificationParameters()
         p.incrementalMinDistanceCorrelation = 0.01
-        #expect(K.classify(t, p).path == .sporadic)
+        #expect(Self.classify(t, p).path == .otherExporter)
     }
 
-    @Test(arguments: [(0.5, TrajectoryPath.incremental), (0.51, TrajectoryPath.sporadic), (0.49, TrajectoryPath.incremental)])
+    @Test(arguments: [(0.5, TrajectoryPath.incremental), (0.51, TrajectoryPath.otherExporter), (0.49, TrajectoryPath.incremental)])
     func incrementalMinDistanceCorrelation(threshold: Double, path: TrajectoryPath) {
         // Entries at distances 0.1, 0.6, 0.3: rho = 0.5 exactly.
         let events = K.climb(market: 0, steps: 2) + K.entries([3, 2])
@@ -297,51 +314,51 @@ enum TrajectoryKit {
         #expect(Classifier.entryDistanceCorrelation(t) == 0.5)
         var p = ClassificationParameters()
         p.incrementalMinDistanceCorrelation = threshold
-        #expect(K.classify(t, p).path == path)
+        #expect(Self.classify(t, p).path == path)
     }
 
     // Backsourcer by relocation: fromMode >= backsourcerMinMode (3).
-    @Test(arguments: [(3, TrajectoryPath.backsourcer), (2, TrajectoryPath.sporadic), (4, TrajectoryPath.backsourcer)])
+    @Test(arguments: [(3, TrajectoryPath.backsourcer), (2, TrajectoryPath.otherExporter), (4, TrajectoryPath.backsourcer)])
     func backsourcerMinMode(from: Int, path: TrajectoryPath) {
         let events = [K.event(.backsource, market: 3, from: from, to: 1, step: 30, value: 1)]
         // Keep the yearly max mode at 2 so the share-drop rule cannot fire.
         let t = K.trajectory(K.years(first: 5, K.year(share: 0.2, home: 0.5, mode: 2, markets: 1, regions: 1)), events)
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     // Relocated capacity share >= backsourcerMinCapacityShare (0.25).
-    @Test(arguments: [(0.25, TrajectoryPath.backsourcer), (0.24, TrajectoryPath.sporadic), (1.0, TrajectoryPath.backsourcer)])
+    @Test(arguments: [(0.25, TrajectoryPath.backsourcer), (0.24, TrajectoryPath.otherExporter), (1.0, TrajectoryPath.backsourcer)])
     func backsourcerMinCapacityShare(share: Double, path: TrajectoryPath) {
         let events = [K.event(.backsource, market: 3, from: 4, to: 2, step: 30, value: share)]
         let t = K.trajectory(K.years(first: 5, K.year(share: 0.2, home: 0.5, mode: 2, markets: 1, regions: 1)), events)
-        #expect(K.classify(t).path == path)
+        #expect(Self.classify(t).path == path)
     }
 
     // Share drop: the share must fall to <= (1 - 0.5) x peak with deep operations closed.
-    @Test(arguments: [(0.2, TrajectoryPath.backsourcer), (0.21, TrajectoryPath.sporadic)])
+    @Test(arguments: [(0.2, TrajectoryPath.backsourcer), (0.21, TrajectoryPath.otherExporter)])
     func backsourcerShareDrop(later: Double, path: TrajectoryPath) {
         let years = K.years(first: 5, K.year(share: 0.4, home: 0.5, mode: 3, markets: 1, regions: 1, deep: 1), count: 3)
             + Array(repeating: K.year(share: later, home: 0.5, mode: 2, markets: 1, regions: 1), count: 3)
-        #expect(K.classify(K.trajectory(years)).path == path)
+        #expect(Self.classify(K.trajectory(years)).path == path)
     }
 
     @Test func backsourcerShareDropNeedsDeepOperationsClosed() {
         // The share halves but the subsidiary stays open: not a backsourcer.
         let open = K.years(first: 5, K.year(share: 0.4, home: 0.5, mode: 3, markets: 1, regions: 1, deep: 1), count: 3)
             + Array(repeating: K.year(share: 0.1, home: 0.5, mode: 3, markets: 1, regions: 1, deep: 1), count: 3)
-        #expect(K.classify(K.trajectory(open)).path != .backsourcer)
+        #expect(Self.classify(K.trajectory(open)).path != .backsourcer)
         // The share halves without ever having a deep operation: not a backsourcer.
         let shallow = K.years(first: 5, K.year(share: 0.4, home: 0.5, mode: 2, markets: 1, regions: 1), count: 3)
             + Array(repeating: K.year(share: 0.1, home: 0.5, mode: 2, markets: 1, regions: 1), count: 3)
-        #expect(K.classify(K.trajectory(shallow)).path != .backsourcer)
+        #expect(Self.classify(K.trajectory(shallow)).path != .backsourcer)
         // The size of the drop is the threshold: 40% -> 20% is a fall by half, not by three quarters.
         var p = ClassificationParameters()
         p.backsourcerShareDrop = 0.75
         let years = K.years(first: 5, K.year(share: 0.4, home: 0.5, mode: 3, markets: 1, regions: 1, deep: 1), count: 3)
             + Array(repeating: K.year(share: 0.2, home: 0.5, mode: 2, markets: 1, regions: 1), count: 3)
-        #expect(K.classify(K.trajectory(years), p).path != .backsourcer)
+        #expect(Self.classify(K.trajectory(years), p).path != .backsourcer)
         p.backsourcerShareDrop = 0.5
-        #expect(K.classify(K.trajectory(years), p).path == .backsourcer)
+        #expect(Self.classify(K.trajectory(years), p).path == .backsourcer)
     }
 }
 
@@ -398,6 +415,197 @@ enum TrajectoryKit {
                       K.event(.backsource, market: 0, from: 4, to: 2, step: 4, value: 1)]
         let t = K.trajectory(Array(repeating: K.domesticYear, count: 5), events)
         #expect(K.classify(t).path == .domestic)
+    }
+}
+
+// MARK: - The further paths: one trajectory each, every threshold just below, at and above
+
+@Suite struct ClassifierFurtherPathTests {
+    typealias K = TrajectoryKit
+
+    /// `first` domestic years, then ten years of wide exports: 40% foreign, 30% of it in the home
+    /// region, mode 1, 3 markets in 2 regions (the born-global intensity and scope).
+    static func lateWide(first: Int, share: Double = 0.4) -> FirmTrajectory {
+        K.trajectory(K.years(first: first, K.year(share: share, home: 0.3, mode: 1, markets: 3, regions: 2)))
+    }
+
+    /// Ten years of small exports in export modes (10% foreign, half of it in the home region).
+    static let exporting = K.year(share: 0.1, home: 0.5, mode: 2, markets: 2, regions: 1)
+
+    /// Enter market 0, then `reentries` times leave it and enter again.
+    static func cycles(_ reentries: Int) -> [FirmEvent] {
+        var events = [K.event(.enter, market: 0, from: 0, to: 1, step: 24)]
+        for k in 0..<reentries {
+            events.append(K.event(.exit, market: 0, from: 1, to: 0, step: 28 + 8 * k))
+            events.append(K.event(.enter, market: 0, from: 0, to: 1, step: 32 + 8 * k))
+        }
+        return events
+    }
+
+    @Test func bornAgainGlobal() {
+        let c = K.classify(Self.lateWide(first: 12))
+        #expect(c.path == .bornAgainGlobal)
+        #expect(c.rule == "late_rapid_wide_exports")
+        #expect(c.figures.map(\.name) == ["first_export_age", "foreign_share", "home_region_share", "markets", "regions"])
+    }
+
+    // First export at an age >= bornAgainMinDomesticYears (10); earlier it is a gradual exporter.
+    @Test(arguments: [(9, TrajectoryPath.gradualExporter), (10, TrajectoryPath.bornAgainGlobal),
+                      (11, TrajectoryPath.bornAgainGlobal)])
+    func bornAgainMinDomesticYears(first: Int, path: TrajectoryPath) {
+        #expect(K.classify(Self.lateWide(first: first)).path == path)
+    }
+
+    @Test func bornAgainMinDomesticYearsIsAThreshold() {
+        var p = ClassificationParameters()
+        p.bornAgainMinDomesticYears = 13
+        #expect(K.classify(Self.lateWide(first: 12), p).path == .gradualExporter)
+        p.bornAgainMinDomesticYears = 12
+        #expect(K.classify(Self.lateWide(first: 12), p).path == .bornAgainGlobal)
+    }
+
+    // The born-global intensity (>= 0.25), counted in the window after the first export.
+    @Test(arguments: [(0.24, TrajectoryPath.gradualExporter), (0.25, TrajectoryPath.bornAgainGlobal),
+                      (0.26, TrajectoryPath.bornAgainGlobal)])
+    func bornAgainForeignShare(share: Double, path: TrajectoryPath) {
+        #expect(K.classify(Self.lateWide(first: 10, share: share)).path == path)
+    }
+
+    @Test func bornAgainNeedsTheRapidityWithinTheWindowAfterFirstExport() {
+        // Three years at 10% after the first export, 40% only from the fourth: not rapid.
+        let slow = Array(repeating: K.domesticYear, count: 10)
+            + Array(repeating: K.year(share: 0.1, home: 0.3, mode: 1, markets: 3, regions: 2), count: 3)
+            + Array(repeating: K.year(share: 0.4, home: 0.3, mode: 1, markets: 3, regions: 2), count: 5)
+        #expect(K.classify(K.trajectory(slow)).path == .gradualExporter)
+        // Two years at 10%, the third at 40%: inside the 3-year window.
+        let quick = Array(repeating: K.domesticYear, count: 10)
+            + Array(repeating: K.year(share: 0.1, home: 0.3, mode: 1, markets: 3, regions: 2), count: 2)
+            + Array(repeating: K.year(share: 0.4, home: 0.3, mode: 1, markets: 3, regions: 2), count: 5)
+        #expect(K.classify(K.trajectory(quick)).path == .bornAgainGlobal)
+    }
+
+    @Test func bornAgainNeedsWideScope() {
+        // 40% foreign but 90% of it in the home region, 3 markets in 1 region: not wide.
+        let regional = K.trajectory(K.years(first: 12, K.year(share: 0.4, home: 0.9, mode: 1, markets: 3, regions: 1)))
+        #expect(K.classify(regional).path == .gradualExporter)
+    }
+
+    @Test func intermittentExporter() {
+        let c = K.classify(K.trajectory(K.years(first: 6, Self.exporting), Self.cycles(2)))
+        #expect(c.path == .intermittentExporter)
+        #expect(c.rule == "repeated_exits_and_reentries")
+        #expect(c.figures.first { $0.name == "reentries" }?.value == 2)
+    }
+
+    // At least intermittentMinReentries (2) re-entries; one is a gradual exporter's pause.
+    @Test(arguments: [(1, TrajectoryPath.gradualExporter), (2, TrajectoryPath.intermittentExporter),
+                      (3, TrajectoryPath.intermittentExporter)])
+    func intermittentMinReentries(reentries: Int, path: TrajectoryPath) {
+        #expect(K.classify(K.trajectory(K.years(first: 6, Self.exporting), Self.cycles(reentries))).path == path)
+    }
+
+    @Test func intermittentMinReentriesIsAThreshold() {
+        var p = ClassificationParameters()
+        p.intermittentMinReentries = 4
+        let t = K.trajectory(K.years(first: 6, Self.exporting), Self.cycles(3))
+        #expect(K.classify(t, p).path == .gradualExporter)
+        p.intermittentMinReentries = 3
+        #expect(K.classify(t, p).path == .intermittentExporter)
+    }
+
+    @Test func reentriesCountEntriesIntoMarketsLeftBefore() {
+        // New markets are not re-entries; a relocation home that closes the market (to mode 0) is a
+        // leaving, a step down is not.
+        #expect(Classifier.reentries(K.entries([0, 1, 2])) == 0)
+        let afterRelocation = [K.event(.enter, market: 3, from: 0, to: 4), K.event(.backsource, market: 3, from: 4, to: 0),
+                               K.event(.enter, market: 3, from: 0, to: 1)]
+        #expect(Classifier.reentries(afterRelocation) == 1)
+        let afterStepDown = [K.event(.enter, market: 3, from: 0, to: 2), K.event(.downgrade, market: 3, from: 2, to: 1),
+                             K.event(.enter, market: 3, from: 0, to: 1)]
+        #expect(Classifier.reentries(afterStepDown) == 0)
+        // Returns to different markets add up: two to market 0, one to market 1.
+        #expect(Classifier.reentries(Self.cycles(2) + [K.event(.enter, market: 1, from: 0, to: 1),
+                                                        K.event(.exit, market: 1, from: 1, to: 0),
+                                                        K.event(.enter, market: 1, from: 0, to: 1)]) == 3)
+    }
+
+    /// Four domestic years, five exporting years, then `without` years without exports.
+    static func withdrawal(without: Int) -> FirmTrajectory {
+        K.trajectory(K.years(first: 4, exporting, count: 5) + Array(repeating: K.domesticYear, count: without))
+    }
+
+    @Test func deInternationalizer() {
+        let c = K.classify(Self.withdrawal(without: 6))
+        #expect(c.path == .deInternationalizer)
+        #expect(c.rule == "withdrew_from_all_markets")
+        #expect(c.figures.map(\.value) == [8, 6])
+    }
+
+    // No exports in the last deInternationalizerMinYears (3) recorded years.
+    @Test(arguments: [(2, TrajectoryPath.gradualExporter), (3, TrajectoryPath.deInternationalizer),
+                      (4, TrajectoryPath.deInternationalizer)])
+    func deInternationalizerMinYears(without: Int, path: TrajectoryPath) {
+        #expect(K.classify(Self.withdrawal(without: without)).path == path)
+    }
+
+    @Test func deInternationalizerMinYearsIsAThreshold() {
+        var p = ClassificationParameters()
+        p.deInternationalizerMinYears = 5
+        #expect(K.classify(Self.withdrawal(without: 4), p).path == .gradualExporter)
+        p.deInternationalizerMinYears = 4
+        #expect(K.classify(Self.withdrawal(without: 4), p).path == .deInternationalizer)
+    }
+
+    @Test func gradualExporter() {
+        let c = K.classify(K.trajectory(K.years(first: 6, Self.exporting)))
+        #expect(c.path == .gradualExporter)
+        #expect(c.rule == "years_in_export_modes")
+        #expect(c.figures.map(\.value) == [10, 2])
+    }
+
+    // Exports in at least gradualMinExportYears (3) firm-years.
+    @Test(arguments: [(2, TrajectoryPath.otherExporter), (3, TrajectoryPath.gradualExporter),
+                      (4, TrajectoryPath.gradualExporter)])
+    func gradualMinExportYears(count: Int, path: TrajectoryPath) {
+        #expect(K.classify(K.trajectory(K.years(first: 6, Self.exporting, count: count))).path == path)
+    }
+
+    // Never a mode above gradualMaxMode (2).
+    @Test(arguments: [(1, TrajectoryPath.gradualExporter), (2, TrajectoryPath.gradualExporter),
+                      (3, TrajectoryPath.otherExporter)])
+    func gradualMaxMode(mode: Int, path: TrajectoryPath) {
+        let year = K.year(share: 0.1, home: 0.5, mode: mode, markets: 2, regions: 1, deep: mode >= 3 ? 1 : 0)
+        #expect(K.classify(K.trajectory(K.years(first: 6, year))).path == path)
+    }
+
+    @Test func gradualMaxModeIsAThreshold() {
+        var p = ClassificationParameters()
+        let year = K.year(share: 0.1, home: 0.5, mode: 3, markets: 2, regions: 1, deep: 1)
+        p.gradualMaxMode = 3
+        #expect(K.classify(K.trajectory(K.years(first: 6, year)), p).path == .gradualExporter)
+        p.gradualMaxMode = 2
+        #expect(K.classify(K.trajectory(K.years(first: 6, year)), p).path == .otherExporter)
+    }
+
+    @Test func furtherPathsComeAfterTheMissionsFour() {
+        // An incremental climber that also re-entered twice stays incremental.
+        let climber = K.climb(market: 1, steps: 2, startStep: 20) + Self.cycles(2)
+        let t = K.trajectory(K.years(first: 5, K.year(share: 0.3, home: 0.6, mode: 3, markets: 2, regions: 1, deep: 1)),
+                             climber)
+        #expect(K.classify(t).path == .incremental)
+        // A born regional that withdrew stays born regional.
+        let regional = K.years(first: 1, K.year(share: 0.1, home: 0.9, mode: 2, markets: 2, regions: 1), count: 4)
+            + Array(repeating: K.domesticYear, count: 5)
+        #expect(K.classify(K.trajectory(regional)).path == .bornRegional)
+    }
+
+    @Test func orderAmongTheFurtherPaths() {
+        // Born-again global before intermittent: wide and rapid after a decade, with two re-entries.
+        #expect(K.classify(K.trajectory(Self.lateWide(first: 10).years, Self.cycles(2))).path == .bornAgainGlobal)
+        // Intermittent before de-internationalizer: two re-entries, then withdrawal.
+        #expect(K.classify(K.trajectory(Self.withdrawal(without: 4).years, Self.cycles(2))).path == .intermittentExporter)
+        // De-internationalizer before gradual exporter: years in export modes, then withdrawal.
+        #expect(K.classify(Self.withdrawal(without: 3)).path == .deInternationalizer)
     }
 }
 

@@ -1,6 +1,17 @@
-/// The paths a firm's trajectory can take.
+/// The paths a firm's trajectory can take: the four of the mission, domestic, four further
+/// paths the literature names, and the catch-all `otherExporter`.
 public enum TrajectoryPath: UInt8, Sendable, CaseIterable, CustomStringConvertible {
-    case bornGlobal, incremental, bornRegional, backsourcer, domestic, sporadic
+    case bornGlobal, incremental, bornRegional, backsourcer, domestic
+    /// Bell, McNaughton & Young 2001: a long domestic phase, then rapid and wide internationalization.
+    case bornAgainGlobal
+    /// Traditional SMEs (seed 002): exporting for years in export modes only.
+    case gradualExporter
+    /// Vissak & Francioni 2013: serial non-linear internationalization, repeated exits and re-entries.
+    case intermittentExporter
+    /// Benito & Welch 1997: withdrawal from every foreign market.
+    case deInternationalizer
+    /// Exported, fits none of the rules.
+    case otherExporter
 
     public var description: String {
         switch self {
@@ -9,7 +20,11 @@ public enum TrajectoryPath: UInt8, Sendable, CaseIterable, CustomStringConvertib
         case .bornRegional: "born_regional"
         case .backsourcer: "backsourcer"
         case .domestic: "domestic"
-        case .sporadic: "sporadic"
+        case .bornAgainGlobal: "born_again_global"
+        case .gradualExporter: "gradual_exporter"
+        case .intermittentExporter: "intermittent_exporter"
+        case .deInternationalizer: "de_internationalizer"
+        case .otherExporter: "other_exporter"
         }
     }
 }
@@ -36,7 +51,10 @@ public struct Classification: Sendable, Equatable {
 
 /// Labels a trajectory from its observables only (design brief section 4): a firm that never
 /// exported is domestic; otherwise the rules are checked in order: backsourcer, born global,
-/// born regional, incremental, and sporadic when none fits. A pure function: the same trajectory and thresholds give the same label.
+/// born regional, incremental (the mission's four, unchanged), then born-again global,
+/// intermittent exporter, de-internationalizer, gradual exporter, and other_exporter when none
+/// fits. The later four only name what the first four leave. A pure function: the same
+/// trajectory and thresholds give the same label.
 public enum Classifier {
     public static func classify(_ t: FirmTrajectory, thresholds p: ClassificationParameters) -> Classification {
         guard let first = t.firstExportYear else {
@@ -46,8 +64,12 @@ public enum Classifier {
         if let result = bornGlobal(t, p, first: first) { return result }
         if let result = bornRegional(t, p, first: first) { return result }
         if let result = incremental(t, p, first: first) { return result }
-        return Classification(path: .sporadic, rule: "exported_no_pattern",
-                              figures: [("first_export_year", Double(first)), ("peak_foreign_share", t.peakForeignShare),
+        if let result = bornAgainGlobal(t, p, first: first) { return result }
+        if let result = intermittentExporter(t, p) { return result }
+        if let result = deInternationalizer(t, p) { return result }
+        if let result = gradualExporter(t, p) { return result }
+        return Classification(path: .otherExporter, rule: "exported_no_pattern",
+                              figures: [("first_export_age", Double(first)), ("peak_foreign_share", t.peakForeignShare),
                                         ("max_mode", Double(t.maxMode))])
     }
 
@@ -76,20 +98,27 @@ public enum Classifier {
 
     static func bornGlobal(_ t: FirmTrajectory, _ p: ClassificationParameters, first: Int) -> Classification? {
         guard Double(first) < p.bornGlobalYears else { return nil }
-        let window = t.years.prefix(yearCount(p.bornGlobalYears))
-        let earlyShare = window.map(\.foreignShare).max() ?? 0
-        guard earlyShare >= p.bornGlobalMinForeignShare else { return nil }
+        guard let wide = rapidWideExports(t.years.prefix(yearCount(p.bornGlobalYears)), p) else { return nil }
+        return Classification(path: .bornGlobal, rule: "early_wide_exports",
+                              figures: [("first_export_age", Double(first)), ("early_foreign_share", wide.share),
+                                        ("home_region_share", wide.minHomeRegion), ("markets", Double(wide.markets)),
+                                        ("regions", Double(wide.regions))])
+    }
+
+    /// The born-global test of intensity and scope on a window of firm-years (Knight & Cavusgil):
+    /// a yearly foreign share of at least `bornGlobalMinForeignShare`, and foreign sales not
+    /// mostly in the home region or enough markets in enough regions. Nil when either fails.
+    static func rapidWideExports(_ window: ArraySlice<FirmYear>, _ p: ClassificationParameters)
+        -> (share: Double, minHomeRegion: Double, markets: Int, regions: Int)? {
+        let share = window.map(\.foreignShare).max() ?? 0
+        guard share >= p.bornGlobalMinForeignShare else { return nil }
         let exporting = window.filter(\.exported)
         let minHomeRegion = exporting.map(\.homeRegionShare).min() ?? 1
         let markets = window.map(\.markets).max() ?? 0
         let regions = window.map(\.regions).max() ?? 0
         let scope = minHomeRegion <= p.bornGlobalMaxHomeRegionShare
             || (markets >= p.bornGlobalMinMarkets && regions >= p.bornGlobalMinRegions)
-        guard scope else { return nil }
-        return Classification(path: .bornGlobal, rule: "early_wide_exports",
-                              figures: [("first_export_year", Double(first)), ("early_foreign_share", earlyShare),
-                                        ("home_region_share", minHomeRegion), ("markets", Double(markets)),
-                                        ("regions", Double(regions))])
+        return scope ? (share, minHomeRegion, markets, regions) : nil
     }
 
     static func bornRegional(_ t: FirmTrajectory, _ p: ClassificationParameters, first: Int) -> Classification? {
@@ -98,7 +127,7 @@ public enum Classifier {
         let minHomeRegion = exporting.map(\.homeRegionShare).min() ?? 0
         guard minHomeRegion >= p.bornRegionalMinHomeRegionShare, t.maxMode <= p.bornRegionalMaxMode else { return nil }
         return Classification(path: .bornRegional, rule: "early_regional_exports",
-                              figures: [("first_export_year", Double(first)), ("min_home_region_share", minHomeRegion),
+                              figures: [("first_export_age", Double(first)), ("min_home_region_share", minHomeRegion),
                                         ("max_mode", Double(t.maxMode))])
     }
 
@@ -111,7 +140,7 @@ public enum Classifier {
         let correlation = entryDistanceCorrelation(t)
         if let correlation, correlation < p.incrementalMinDistanceCorrelation { return nil }
         return Classification(path: .incremental, rule: "late_start_climbed_chain",
-                              figures: [("first_export_year", Double(first)), ("longest_climb", Double(climb)),
+                              figures: [("first_export_age", Double(first)), ("longest_climb", Double(climb)),
                                         ("entry_distance_correlation", correlation ?? 0)])
     }
 

@@ -29,5 +29,16 @@ public struct ClassificationParameters: Codable, Sendable, Equatable {
     /// ... or a fall of the yearly foreign share to at most (1 - this) of its peak while all
     /// operations of that mode or deeper were closed.
     public var backsourcerShareDrop: Double = 0.5
+    /// Born-again global: first export at an age of at least this many years, then the
+    /// born-global intensity and scope within `bornGlobalYears` of it (Bell, McNaughton & Young 2001).
+    public var bornAgainMinDomesticYears: Double = 10
+    /// Intermittent exporter: at least this many re-entries into markets left before (Vissak & Francioni 2013).
+    public var intermittentMinReentries: Int = 2
+    /// De-internationalizer: no foreign sales in at least this many last recorded years (Benito & Welch 1997).
+    public var deInternationalizerMinYears: Double = 3
+    /// Gradual exporter: exports in at least this many firm-years ...
+    public var gradualMinExportYears: Int = 3
+    /// ... and never a mode above this (export modes only; traditional SMEs, seed 002).
+    public var gradualMaxMode: Int = 2
     public init() {}
 }

@@ -54,5 +54,15 @@ extension ParameterCatalog {
                       "Kinkel & Maloca: partial backsourcing of a substantial share of foreign capacity"),
         ParameterSpec("classification.backsourcerShareDrop", ParameterUnit.share, .share,
                       "seed 002 (backsourcers): foreign share falls far from its peak"),
+        ParameterSpec("classification.bornAgainMinDomesticYears", ParameterUnit.years, .nonNegative,
+                      "Bell, McNaughton & Young 2001 (born-again globals): a long, domestically focused phase; a decade"),
+        ParameterSpec("classification.intermittentMinReentries", ParameterUnit.count, .integer(min: 1, max: nil),
+                      "Vissak & Francioni 2013 (serial non-linear internationalization): repeated re-entries, at least two"),
+        ParameterSpec("classification.deInternationalizerMinYears", ParameterUnit.years, .nonNegative,
+                      "Benito & Welch 1997 (withdrawal from all foreign markets); longer than the 1-2 year pauses of intermittent exporters"),
+        ParameterSpec("classification.gradualMinExportYears", ParameterUnit.count, .integer(min: 1, max: nil),
+                      "seed 002 (traditional SMEs): exporting for some years, beyond a one-off trial"),
+        ParameterSpec("classification.gradualMaxMode", ParameterUnit.mode, .mode,
+                      "seed 002 (traditional SMEs), I-model advanced exporter: export modes only (agents, distributors)"),
     ]
 }
