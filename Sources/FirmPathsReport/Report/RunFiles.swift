@@ -95,8 +95,12 @@ public struct RunManifest: Sendable {
 public enum PathNames {
     public static let all = TrajectoryPath.allCases.map(\.description)
 
-    /// "born_global" -> "born global".
-    public static func display(_ name: String) -> String { name.replacingOccurrences(of: "_", with: " ") }
+    /// "born_global" -> "born global"; hyphenated terms keep their hyphen ("born-again global").
+    public static func display(_ name: String) -> String {
+        hyphenated[name] ?? name.replacingOccurrences(of: "_", with: " ")
+    }
+
+    static let hyphenated = ["born_again_global": "born-again global", "de_internationalizer": "de-internationalizer"]
 }
 
 /// One row of `firms.csv`, with the fields the report and the stories use.
