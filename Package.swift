@@ -26,6 +26,9 @@ let package = Package(
         // MARK: - Run and batch engine
         .target(name: "FirmPathsEngine", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
 
+        // MARK: - HTTP server (firmpaths explore): sockets and Dispatch only, knows nothing of the model
+        .target(name: "FirmPathsServer"),
+
         // MARK: - Command line
         .target(name: "FirmPathsCLI", dependencies: ["FirmPathsModel", "FirmPathsIO", "FirmPathsEngine"]),
         .executableTarget(name: "firmpaths", dependencies: ["FirmPathsCLI"]),
@@ -37,6 +40,7 @@ let package = Package(
         // IO only for PropertyTests, which draw scenarios from the catalog and load them as files are.
         .testTarget(name: "FirmPathsModelTests", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
         .testTarget(name: "FirmPathsIOTests", dependencies: ["FirmPathsIO", "FirmPathsModel"]),
+        .testTarget(name: "FirmPathsServerTests", dependencies: ["FirmPathsServer"]),
         .testTarget(name: "FirmPathsEngineTests", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
         .testTarget(
             name: "FirmPathsCLITests",
