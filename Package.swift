@@ -3,8 +3,12 @@
 //
 // Dependencies run one way only:
 //   FirmPathsModel  (pure model: no files, no threads, no printing)
-//     <- FirmPathsIO     (scenario files, JSON, CSV, SVG/HTML reports)
+//     <- FirmPathsIO     (scenario files, JSON, CSV)
+//     <- FirmPathsReport (SVG charts, report.html, firm stories; reads run directories;
+//                         beside the engine: neither imports the other)
 //     <- FirmPathsEngine (runs, parallel batches, sweeps, streaming output)
+//   FirmPathsServer    (HTTP/1.1 over POSIX sockets; knows nothing of the model)
+//     <- FirmPathsExplorer (firmpaths explore: routes, levers, the page; uses Engine and Report)
 //     <- FirmPathsCLI    (command-line commands)
 //     <- firmpaths       (thin executable)
 import PackageDescription
@@ -23,14 +27,21 @@ let package = Package(
         // MARK: - Input and output
         .target(name: "FirmPathsIO", dependencies: ["FirmPathsModel"]),
 
+        // MARK: - Charts and reports (report.html, firm stories; the explorer draws with them too)
+        .target(name: "FirmPathsReport", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
+
         // MARK: - Run and batch engine
         .target(name: "FirmPathsEngine", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
 
         // MARK: - HTTP server (firmpaths explore): sockets and Dispatch only, knows nothing of the model
         .target(name: "FirmPathsServer"),
+        // The explorer's routes and page: lever values -> runs -> the report's charts, served by FirmPathsServer.
+        .target(name: "FirmPathsExplorer",
+                dependencies: ["FirmPathsServer", "FirmPathsEngine", "FirmPathsReport", "FirmPathsIO", "FirmPathsModel"]),
 
         // MARK: - Command line
-        .target(name: "FirmPathsCLI", dependencies: ["FirmPathsModel", "FirmPathsIO", "FirmPathsEngine"]),
+        .target(name: "FirmPathsCLI",
+                dependencies: ["FirmPathsModel", "FirmPathsIO", "FirmPathsReport", "FirmPathsEngine", "FirmPathsExplorer"]),
         .executableTarget(name: "firmpaths", dependencies: ["FirmPathsCLI"]),
 
         // MARK: - Benchmark (make bench)
@@ -40,11 +51,15 @@ let package = Package(
         // IO only for PropertyTests, which draw scenarios from the catalog and load them as files are.
         .testTarget(name: "FirmPathsModelTests", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
         .testTarget(name: "FirmPathsIOTests", dependencies: ["FirmPathsIO", "FirmPathsModel"]),
+        .testTarget(name: "FirmPathsReportTests", dependencies: ["FirmPathsReport", "FirmPathsIO", "FirmPathsModel"]),
         .testTarget(name: "FirmPathsServerTests", dependencies: ["FirmPathsServer"]),
+        .testTarget(name: "FirmPathsExplorerTests",
+                    dependencies: ["FirmPathsExplorer", "FirmPathsServer", "FirmPathsEngine", "FirmPathsReport", "FirmPathsIO",
+                                   "FirmPathsModel"]),
         .testTarget(name: "FirmPathsEngineTests", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
         .testTarget(
             name: "FirmPathsCLITests",
-            dependencies: ["FirmPathsCLI", "FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"],
+            dependencies: ["FirmPathsCLI", "FirmPathsEngine", "FirmPathsReport", "FirmPathsIO", "FirmPathsModel"],
             resources: []
         ),
     ],
