@@ -129,7 +129,12 @@ public enum RunReport {
     }
 
     static func ladderSection(directory: String, firms: [FirmRecord], manifest: RunManifest) throws(ReportError) -> HTMLSection {
-        let events = try EventReader(directory: directory)
+        try ladderSection(events: try EventReader(directory: directory), explainDirectory: directory, firms: firms,
+                          stepsPerYear: manifest.stepsPerYear, years: manifest.years)
+    }
+
+    static func ladderSection(events: EventReader, explainDirectory directory: String, firms: [FirmRecord], stepsPerYear: Int,
+                              years: Int) throws(ReportError) -> HTMLSection {
         let run = firms.first?.run ?? 0
         var counts: [FirmKey: Int] = [:]
         try events.forEach { counts[FirmKey(run: $0.run, firm: $0.firm), default: 0] += 1 }
@@ -158,7 +163,7 @@ public enum RunReport {
                     + ". Rule: \(rule)."))
                 continue
             }
-            let chart = FirmLadder.chart(title: title, events: firmEvents, stepsPerYear: manifest.stepsPerYear, years: manifest.years)
+            let chart = FirmLadder.chart(title: title, events: firmEvents, stepsPerYear: stepsPerYear, years: years)
             blocks.append(.figure(HTMLFigure(svg: chart.svg(),
                                              caption: "Firm \(firm), classified \(PathNames.display(name)) by rule \(rule); "
                                                 + "\(firmEvents.count) events. Hover a symbol for its cause.")))
