@@ -274,7 +274,8 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
             let a = summary.alive.reduce(0) { $0 + $1[y] }
             return .number(a > 0 ? Double(summary.exporting.reduce(0) { $0 + $1[y] }) / Double(a) : 0)
         }
-        let sections = try RunReport.runSections(tables, explainDirectory: "Results/" + loaded.scenario.name)
+        let sections = try RunReport.runSections(tables, explainDirectory: "Results/" + loaded.scenario.name, firms: firms,
+                                                 summary: summary)
         let sectionJSON: [JSONValue] = sections.map { section in
             var figures: [JSONValue] = []
             var notes: [JSONValue] = []

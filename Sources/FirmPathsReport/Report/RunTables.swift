@@ -51,11 +51,18 @@ public struct RunTables: Sendable {
 extension RunReport {
     /// The report's run sections (paths, exporting over time, quadrants, stages, example firms'
     /// ladders) for tables in memory: the same section builders as `build(directory:)`.
-    /// `explainDirectory` names the directory the ladder caption's `firmpaths explain` hint shows.
-    public static func runSections(_ tables: RunTables, explainDirectory: String) throws(ReportError) -> [HTMLSection] {
-        let firms = try tables.firmRecords()
+    /// `explainDirectory` names the directory the ladder caption's `firmpaths explain` hint shows;
+    /// `firms` and `summary`, when the caller has read them already, are not read again.
+    public static func runSections(_ tables: RunTables, explainDirectory: String, firms given: [FirmRecord]? = nil,
+                                   summary givenSummary: TrajectorySummary? = nil) throws(ReportError) -> [HTMLSection] {
+        let firms: [FirmRecord]
+        if let given { firms = given } else { firms = try tables.firmRecords() }
         var sections = [pathSection(firms)]
-        if tables.hasTrajectories { sections += timeSections(try tables.trajectorySummary(firms: firms)) }
+        if tables.hasTrajectories {
+            let summary: TrajectorySummary
+            if let givenSummary { summary = givenSummary } else { summary = try tables.trajectorySummary(firms: firms) }
+            sections += timeSections(summary)
+        }
         sections.append(try ladderSection(events: try tables.eventReader(), explainDirectory: explainDirectory, firms: firms,
                                           stepsPerYear: tables.stepsPerYear, years: tables.years))
         return sections
