@@ -85,6 +85,7 @@ enum ExplorerAssets {
     button, .actions a, select { font: inherit; padding: .3rem .7rem; border: 1px solid var(--accent); border-radius: 4px; background: #fff; color: var(--accent); text-decoration: none; cursor: pointer; }
     button[aria-pressed="true"] { background: var(--accent); color: #fff; }
     #status { color: var(--muted); min-width: 12rem; }
+    #scenario { max-width: min(32rem, 60vw); }
     #error { margin: .5rem 1rem; padding: .6rem .8rem; border: 2px solid #b00020; background: #fff0f0; color: #7a0014; white-space: pre-wrap; }
     main { display: grid; grid-template-columns: minmax(16rem, 22rem) 1fr; gap: 1rem; padding: 1rem; }
     aside fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .8rem; padding: .4rem .7rem .6rem; }
@@ -294,23 +295,12 @@ enum ExplorerAssets {
         $("status").textContent = "ran " + body.firms + " firms × " + body.years + " years in " + body.seconds.toFixed(3) + " s";
       }
 
-      function pathColors(data) {
-        // The colours of the path chart's bars, in path order, so buttons match the charts.
-        const colors = {};
-        const svg = data.sections[0] && data.sections[0].figures[0] ? data.sections[0].figures[0].svg : "";
-        const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
-        const rects = Array.from(doc.querySelectorAll("rect[fill]")).filter((r) => r.getAttribute("fill") !== "#ffffff" && r.getAttribute("fill") !== "white" && r.getAttribute("fill") !== "none");
-        data.paths.forEach((p, i) => { if (rects[i]) colors[p.name] = rects[i].getAttribute("fill"); });
-        return colors;
-      }
-
       function draw(data) {
         $("exporting-share").textContent = pct(data.exportingShare);
         $("ever-exported").textContent = pct(data.everExportedShare);
         $("run-info").textContent = "Scenario " + data.scenario + ", " + data.firms + " firms, " + data.years + " years, seed " + data.seed
           + (data.overrides.length ? "; settings: " + data.overrides.join(", ") : "; the scenario's own settings");
         $("reproduce-hint").textContent = "Reproduce: download the scenario, then  firmpaths run " + data.scenario + "-explore.json";
-        const colors = pathColors(data);
         const list = $("path-list");
         list.textContent = "";
         for (const p of data.paths) {
@@ -320,7 +310,7 @@ enum ExplorerAssets {
           button.dataset.path = p.name;
           const swatch = document.createElement("span");
           swatch.className = "swatch";
-          if (colors[p.name]) swatch.style.background = colors[p.name];
+          swatch.style.background = p.color;
           button.appendChild(swatch);
           button.appendChild(document.createTextNode(p.label + ": " + p.count + " (" + pct(p.share) + ")"
             + (p.example !== null ? " · firm " + p.example : "")));

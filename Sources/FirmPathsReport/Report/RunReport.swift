@@ -58,7 +58,7 @@ public enum RunReport {
         return path
     }
 
-    static func pathColor(_ index: Int) -> String { ChartStyle.standard.color(at: index) }
+    public static func pathColor(_ index: Int) -> String { ChartStyle.standard.color(at: index) }
 
     static func percent(_ share: Double) -> String { EventWording.fixed(share * 100, 1) + "%" }
 
