@@ -45,7 +45,8 @@ let package = Package(
         .executableTarget(name: "firmpaths", dependencies: ["FirmPathsCLI"]),
 
         // MARK: - Benchmark (make bench)
-        .executableTarget(name: "firmpaths-bench", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
+        .executableTarget(name: "firmpaths-bench",
+                         dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel", "FirmPathsExplorer", "FirmPathsServer"]),
 
         // MARK: - Unit test bundles
         // IO only for PropertyTests, which draw scenarios from the catalog and load them as files are.
