@@ -131,6 +131,14 @@ def main(argv):
         print("compare: " + differences.replace("\n", "; "))
         driver.execute_script("document.getElementById('compare').scrollIntoView()")
         driver.save_screenshot(os.path.join(outdir, "3-compare.png"))
+        docs = os.environ.get("EXPLORER_DOCS_SCREENSHOT")
+        if docs:
+            # The README's picture: the top of the page with A pinned and B beside it.
+            driver.set_window_size(1400, 1050)
+            driver.execute_script("window.scrollTo(0, 0)")
+            time.sleep(0.5)
+            driver.save_screenshot(docs)
+            driver.set_window_size(1400, 2000)
 
         # A firm's story: the first path with an example firm.
         button = next((b for b in driver.find_elements(By.CSS_SELECTOR, "#path-list button") if b.is_enabled()), None)
