@@ -260,10 +260,10 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
         let summary = try tables.trajectorySummary(firms: firms)
         let examples = ExampleFirms.choose(firms: firms, eventCounts: try tables.eventCounts(), run: 0)
         let total = max(1, firms.count)
-        let paths: [JSONValue] = PathNames.all.enumerated().map { index, name in
+        let paths: [JSONValue] = PathNames.all.map { name in
             let count = firms.filter { $0.path == name }.count
             return .object(JSONObject([("name", .string(name)), ("label", .string(PathNames.display(name))),
-                                       ("color", .string(RunReport.pathColor(index))),
+                                       ("color", .string(PathStyle.of(name).color)),
                                        ("count", .number(Double(count))), ("share", .number(Double(count) / Double(total))),
                                        ("example", examples[name].map { .number(Double($0)) } ?? .null)]))
         }
