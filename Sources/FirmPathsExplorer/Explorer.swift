@@ -22,12 +22,40 @@ struct Settings {
     var firm: Int?
 }
 
-/// A run's tables and the figures the page shows.
+/// A run's results and the figures the page shows.
 struct ExplorerRun: Sendable {
     var loaded: LoadedScenario
-    var tables: RunTables
+    var results: RunResults
+    /// Each firm's Johanson-Mattsson quadrant changes, as `explain` reads them from trajectories.csv.
+    var quadrantChanges: [[FirmStory.QuadrantChange]]
     var json: JSONValue
 }
+
+/// Records each firm's quadrant changes step by step: the quadrant of every living firm
+/// (trajectories.csv's `jm_quadrant`, empty for a dead firm's last row), when it changes.
+struct QuadrantLog {
+    var last: [String]
+    var changes: [[FirmStory.QuadrantChange]]
+
+    init(firms: Int) {
+        last = Array(repeating: "", count: firms)
+        changes = Array(repeating: [], count: firms)
+    }
+
+    mutating func observe(_ simulation: Simulation) {
+        let store = simulation.store
+        let step = simulation.currentStep
+        let year = simulation.clock.year(ofStep: step)
+        for firm in 0..<store.firmCount where store.alive[firm] && Int(store.foundedStep[firm]) <= step {
+            let quadrant = (JMQuadrant(rawValue: store.jmQuadrant[firm]) ?? .earlyStarter).description
+            guard quadrant != last[firm] else { continue }
+            changes[firm].append(.observed(step: step, year: year, from: last[firm], to: quadrant))
+            last[firm] = quadrant
+        }
+    }
+}
+
+struct RunCancelled: Error {}
 
 /// `firmpaths explore`: the routes of the explorer page. Runs the model in memory for lever
 /// values sent as JSON and answers with the report's own charts; reads no file for any request
@@ -232,33 +260,31 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
         }
         defer { gate.leave() }
         let start = Date()
-        let result: MemoryRunResult
+        // The run `firmpaths run` does (same simulation, executor and seed), observed step by step
+        // instead of written to files.
+        let simulation = Simulation(scenario: loaded.scenario, seed: loaded.scenario.seed.value)
+        var recorder = RunResults.Recorder(simulation)
+        var quadrants = QuadrantLog(firms: simulation.store.firmCount)
         do {
-            result = try MemoryRun.execute(scenario: loaded.scenario, seed: loaded.scenario.seed.value, threads: 1) {
-                gate.isStale(client: client, ticket: ticket)
+            try RunExecutor.run(simulation, threads: 1) { simulation, _ in
+                recorder.observe(simulation)
+                quadrants.observe(simulation)
+                if gate.isStale(client: client, ticket: ticket) { throw RunCancelled() }
             }
         } catch {
             throw ExplorerError(409, "superseded by a newer request from the same page")
         }
-        let tables = RunTables(firms: result.firmsCSV, trajectories: result.trajectoriesCSV, events: result.eventsCSV,
-                               stepsPerYear: loaded.scenario.stepsPerYear, years: loaded.scenario.years)
-        let json: JSONValue
-        do {
-            json = try figures(loaded: loaded, settings: settings, result: result, tables: tables,
-                               seconds: Date().timeIntervalSince(start))
-        } catch {
-            throw ExplorerError(500, error.description)
-        }
-        let run = ExplorerRun(loaded: loaded, tables: tables, json: json)
+        let results = recorder.finish(simulation)
+        let json = figures(loaded: loaded, settings: settings, results: results, seconds: Date().timeIntervalSince(start))
+        let run = ExplorerRun(loaded: loaded, results: results, quadrantChanges: quadrants.changes, json: json)
         cache.store(key, run)
         return run
     }
 
-    func figures(loaded: LoadedScenario, settings: Settings, result: MemoryRunResult, tables: RunTables,
-                 seconds: Double) throws(ReportError) -> JSONValue {
-        let firms = try tables.firmRecords()
-        let summary = try tables.trajectorySummary(firms: firms)
-        let examples = ExampleFirms.choose(firms: firms, eventCounts: try tables.eventCounts(), run: 0)
+    func figures(loaded: LoadedScenario, settings: Settings, results: RunResults, seconds: Double) -> JSONValue {
+        let firms = results.firms
+        let summary = results.summary
+        let examples = results.examples
         let total = max(1, firms.count)
         let paths: [JSONValue] = PathNames.all.map { name in
             let count = firms.filter { $0.path == name }.count
@@ -275,8 +301,7 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
             let a = summary.alive.reduce(0) { $0 + $1[y] }
             return .number(a > 0 ? Double(summary.exporting.reduce(0) { $0 + $1[y] }) / Double(a) : 0)
         }
-        let sections = try RunReport.runSections(tables, explainDirectory: "Results/" + loaded.scenario.name, firms: firms,
-                                                 summary: summary)
+        let sections = RunReport.runSections(results, explainDirectory: "Results/" + loaded.scenario.name)
         let sectionJSON: [JSONValue] = sections.map { section in
             var figures: [JSONValue] = []
             var notes: [JSONValue] = []
@@ -311,19 +336,20 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
     func story(_ settings: Settings, client: String?) throws(ExplorerError) -> JSONValue {
         guard let firm = settings.firm else { throw ExplorerError(400, "a story needs a firm (\"firm\": ID)") }
         let run = try run(settings, client: client)
-        let story: FirmStory
-        do {
-            story = try FirmStory.load(tables: run.tables, firm: firm)
-        } catch {
-            throw ExplorerError(400, error.description)
+        guard let record = run.results.firms.first(where: { $0.firm == firm }), firm < run.quadrantChanges.count else {
+            let ids = run.results.firms.map(\.firm)
+            throw ExplorerError(400, "no firm \(firm) in this run (firms \(ids.min() ?? 0) to \(ids.max() ?? 0))")
         }
-        let marketEvents = story.events.filter { !$0.market.isEmpty }
-        let ladder: JSONValue = marketEvents.isEmpty ? .null : .string(FirmLadder.chart(
-            title: "Firm \(firm) (\(PathNames.display(story.record.path))): establishment mode by market", events: story.events,
-            stepsPerYear: run.tables.stepsPerYear, years: run.tables.years).svg())
+        let events = run.results.eventsByFirm[firm] ?? []
+        let story = FirmStory(firm: record, events: events, quadrantChanges: run.quadrantChanges[firm],
+                              stepsPerYear: run.results.stepsPerYear)
+        let ladder: JSONValue = events.contains { !$0.market.isEmpty }
+            ? .string(RunCharts.ladder(firm: firm, path: record.path, events: events, stepsPerYear: run.results.stepsPerYear,
+                                       years: run.results.years))
+            : .null
         return .object(JSONObject([
-            ("firm", .number(Double(firm))), ("path", .string(story.record.path)), ("label", .string(PathNames.display(story.record.path))),
-            ("rule", .string(story.record.rule)), ("lines", .array(story.lines().map { .string($0) })), ("ladder", ladder),
+            ("firm", .number(Double(firm))), ("path", .string(record.path)), ("label", .string(PathNames.display(record.path))),
+            ("rule", .string(record.rule)), ("lines", .array(story.lines().map { .string($0) })), ("ladder", ladder),
         ]))
     }
 

@@ -152,21 +152,29 @@ import Testing
         }
         #expect(page["total"]?.intValue == 60)
         let cached = try #require(explorer.cache.value(try loaded.resolvedJSON.serialized(pretty: false)))
-        #expect(Data(cached.tables.firms) == FileManager.default.contents(atPath: directory + "/firms.csv"))
-        #expect(Data(cached.tables.events) == FileManager.default.contents(atPath: directory + "/events.csv"))
-        #expect(Data(cached.tables.trajectories) == FileManager.default.contents(atPath: directory + "/trajectories.csv"))
+        #expect(cached.results.firms == (try FirmRecord.loadAll(directory: directory)))
+        let fileSummary = try TrajectorySummary.load(directory: directory, firms: cached.results.firms, years: 8)
+        #expect(cached.results.summary.alive == fileSummary.alive)
+        #expect(cached.results.summary.exporting == fileSummary.exporting)
+        #expect(cached.results.summary.quadrant == fileSummary.quadrant)
+        #expect(cached.results.summary.dollinger == fileSummary.dollinger)
+        var fileEvents = 0
+        try EventReader(directory: directory).forEach { _ in fileEvents += 1 }
+        #expect(cached.results.eventsByFirm.values.reduce(0) { $0 + $1.count } == fileEvents)
 
         // The report's path chart from the directory is the page's path chart.
         let report = try RunReport.build(directory: directory)
         guard case let .figure(figure) = report.sections[0].blocks[0] else { Issue.record("no path chart"); return }
         #expect(page["sections"]?[0]?["figures"]?[0]?["svg"]?.stringValue == figure.svg)
 
-        // A firm's story is explain's story.
-        let firm = try #require(page["paths"]?.arrayValue?.compactMap { $0["example"]?.intValue }.first)
-        let story = try #require(client.request("POST", "/api/story", body: #"{"scenario": "small", "levers": \#(levers), "firm": \#(firm)}"#))
-        #expect(story.status == 200)
-        let lines = try Self.json(story.body)["lines"]?.arrayValue?.compactMap(\.stringValue)
-        #expect(lines == (try FirmStory.load(directory: directory, firm: firm).lines()))
+        // Every firm's story is explain's story.
+        for firm in 0..<60 {
+            let story = try #require(client.request("POST", "/api/story",
+                                                    body: #"{"scenario": "small", "levers": \#(levers), "firm": \#(firm)}"#))
+            #expect(story.status == 200)
+            let lines = try Self.json(story.body)["lines"]?.arrayValue?.compactMap(\.stringValue)
+            #expect(lines == (try FirmStory.load(directory: directory, firm: firm).lines()), "firm \(firm)")
+        }
         let missing = try #require(client.request("GET", "/api/story?scenario=small&firm=999"))
         #expect(missing.status == 400)
         #expect(missing.body.contains("no firm 999"))

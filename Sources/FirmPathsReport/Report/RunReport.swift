@@ -111,6 +111,14 @@ public enum RunReport {
         try events.forEach { e in
             if e.run == run && chosen.contains(e.firm) { byFirm[e.firm, default: []].append(e) }
         }
+        return ladderSection(examples: examples, eventsByFirm: byFirm, explainDirectory: directory, firms: firms,
+                             stepsPerYear: stepsPerYear, years: years)
+    }
+
+    /// The ladder section from the example firms and their events (in memory).
+    static func ladderSection(examples: [String: Int], eventsByFirm byFirm: [Int: [EventRecord]], explainDirectory directory: String,
+                              firms: [FirmRecord], stepsPerYear: Int, years: Int) -> HTMLSection {
+        let run = firms.first?.run ?? 0
         var blocks: [HTMLBlock] = [.paragraph(
             "One example firm per path: of the firms on that path, the one with the most events among those at or below "
                 + "the path's 75th percentile of events (ties: lowest id). Bars show the establishment mode in each market the "
