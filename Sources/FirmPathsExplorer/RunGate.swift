@@ -47,6 +47,13 @@ final class RunGate: @unchecked Sendable {
         return .admitted
     }
 
+    /// Runs admitted and not yet finished.
+    var runningCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return running
+    }
+
     func leave() {
         condition.lock()
         running -= 1

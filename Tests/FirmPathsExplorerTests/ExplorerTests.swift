@@ -180,6 +180,30 @@ import Testing
         #expect(missing.body.contains("no firm 999"))
     }
 
+    /// A page that asks again stops its own older run (409), not another page's.
+    @Test func aNewerRequestStopsTheOlderRunOfThePage() throws {
+        let loaded = try ScenarioLoader.load(bytes: Array(#"{"name": "long", "years": 60, "population": {"firms": 400}}"#.utf8),
+                                             file: "long.json")
+        let explorer = Explorer(scenarios: [("long", loaded)], maxFirms: 400)
+        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), handler: explorer)
+        let port = try server.start()
+        defer { server.stop() }
+        let old = try #require(RawClient(port: port))
+        let new = try #require(RawClient(port: port))
+        let status = ResultBox()
+        let thread = Thread {
+            status.value = old.request("POST", "/api/run", body: #"{"scenario": "long"}"#, headers: ["X-Client-Id: page-7"])?.status ?? 0
+        }
+        thread.start()
+        // Once the long run is under way, the same page asks for a small one.
+        while explorer.gate.runningCount == 0 { usleep(5_000) }
+        let answer = try #require(new.request("POST", "/api/run", body: #"{"scenario": "long", "levers": {"population.firms": 20}}"#,
+                                              headers: ["X-Client-Id: page-7"]))
+        #expect(answer.status == 200)
+        while status.value == nil { usleep(10_000) }
+        #expect(status.value == 409)
+    }
+
     @Test func aNewerRequestOfThePageMakesTheOlderStale() {
         let gate = RunGate(capacity: 1)
         let first = gate.ticket(for: "page-1")
@@ -210,5 +234,15 @@ import Testing
         #expect(abs(shares.reduce(0, +) - 1) < 1e-9)
         let crisis = LeverCatalog.lever("environment.crisisYear")!.overrides(.number(-1), loaded.resolvedJSON)
         #expect(crisis == ["environment.crises=[]"])
+    }
+}
+
+/// A value set by another thread.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Int?
+    var value: Int? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
