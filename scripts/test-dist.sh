@@ -22,8 +22,9 @@ fail() { echo "test-dist: FAIL: $*" >&2; exit 1; }
 # Runs "$@" in directory $1 with nothing but PATH set, output into $WORK/out.
 bare() {
     local dir=$1; shift
-    (cd "$dir" && env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH= HOME="$dir" "$@") >"$WORK/out" 2>"$WORK/err" \
-        || { cat "$WORK/err" >&2; fail "'$*' in $dir exited $?"; }
+    local rc=0
+    (cd "$dir" && env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH= HOME="$dir" "$@") >"$WORK/out" 2>"$WORK/err" || rc=$?
+    [ "$rc" -eq 0 ] || { cat "$WORK/err" >&2; fail "'$*' in $dir exited $rc"; }
 }
 
 check_copy() {
@@ -33,8 +34,9 @@ check_copy() {
     bare "$dir" ./firmpaths scenarios
     grep -q '^default ' "$WORK/out" || fail "$label: 'scenarios' does not list default"
     [ "$(wc -l <"$WORK/out")" -eq "$(ls Scenarios/*.json | wc -l)" ] || fail "$label: 'scenarios' lists $(wc -l <"$WORK/out") of $(ls Scenarios/*.json | wc -l)"
-    bare "$dir" ./firmpaths demo --no-color
-    grep -q 'explain' "$WORK/out" || fail "$label: demo output does not suggest explain"
+    bare "$dir" ./firmpaths demo
+    grep -q "firmpaths explain Results/demo --firm" "$WORK/out" || fail "$label: demo output does not name its explain command"
+    [ -s "$dir/Results/demo/firms.csv" ] || fail "$label: demo saved no run in Results/demo"
     bare "$dir" ./firmpaths run default --out run --set population.firms=200
     [ -s "$dir/run/firms.csv" ] || fail "$label: run default wrote no firms.csv"
     echo "test-dist: $label: scenarios, demo and run default work from $dir"

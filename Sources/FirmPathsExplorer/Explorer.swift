@@ -26,33 +26,7 @@ struct Settings {
 struct ExplorerRun: Sendable {
     var loaded: LoadedScenario
     var results: RunResults
-    /// Each firm's Johanson-Mattsson quadrant changes, as `explain` reads them from trajectories.csv.
-    var quadrantChanges: [[FirmStory.QuadrantChange]]
     var json: JSONValue
-}
-
-/// Records each firm's quadrant changes step by step: the quadrant of every living firm
-/// (trajectories.csv's `jm_quadrant`, empty for a dead firm's last row), when it changes.
-struct QuadrantLog {
-    var last: [String]
-    var changes: [[FirmStory.QuadrantChange]]
-
-    init(firms: Int) {
-        last = Array(repeating: "", count: firms)
-        changes = Array(repeating: [], count: firms)
-    }
-
-    mutating func observe(_ simulation: Simulation) {
-        let store = simulation.store
-        let step = simulation.currentStep
-        let year = simulation.clock.year(ofStep: step)
-        for firm in 0..<store.firmCount where store.alive[firm] && Int(store.foundedStep[firm]) <= step {
-            let quadrant = (JMQuadrant(rawValue: store.jmQuadrant[firm]) ?? .earlyStarter).description
-            guard quadrant != last[firm] else { continue }
-            changes[firm].append(.observed(step: step, year: year, from: last[firm], to: quadrant))
-            last[firm] = quadrant
-        }
-    }
 }
 
 struct RunCancelled: Error {}
@@ -264,11 +238,9 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
         // instead of written to files.
         let simulation = Simulation(scenario: loaded.scenario, seed: loaded.scenario.seed.value)
         var recorder = RunResults.Recorder(simulation)
-        var quadrants = QuadrantLog(firms: simulation.store.firmCount)
         do {
             try RunExecutor.run(simulation, threads: 1) { simulation, _ in
                 recorder.observe(simulation)
-                quadrants.observe(simulation)
                 if gate.isStale(client: client, ticket: ticket) { throw RunCancelled() }
             }
         } catch {
@@ -276,7 +248,7 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
         }
         let results = recorder.finish(simulation)
         let json = figures(loaded: loaded, settings: settings, results: results, seconds: Date().timeIntervalSince(start))
-        let run = ExplorerRun(loaded: loaded, results: results, quadrantChanges: quadrants.changes, json: json)
+        let run = ExplorerRun(loaded: loaded, results: results, json: json)
         cache.store(key, run)
         return run
     }
@@ -336,13 +308,11 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
     func story(_ settings: Settings, client: String?) throws(ExplorerError) -> JSONValue {
         guard let firm = settings.firm else { throw ExplorerError(400, "a story needs a firm (\"firm\": ID)") }
         let run = try run(settings, client: client)
-        guard let record = run.results.firms.first(where: { $0.firm == firm }), firm < run.quadrantChanges.count else {
+        guard let record = run.results.firms.first(where: { $0.firm == firm }), let story = run.results.story(of: firm) else {
             let ids = run.results.firms.map(\.firm)
             throw ExplorerError(400, "no firm \(firm) in this run (firms \(ids.min() ?? 0) to \(ids.max() ?? 0))")
         }
         let events = run.results.eventsByFirm[firm] ?? []
-        let story = FirmStory(firm: record, events: events, quadrantChanges: run.quadrantChanges[firm],
-                              stepsPerYear: run.results.stepsPerYear)
         let ladder: JSONValue = events.contains { !$0.market.isEmpty }
             ? .string(RunCharts.ladder(firm: firm, path: record.path, events: events, stepsPerYear: run.results.stepsPerYear,
                                        years: run.results.years))

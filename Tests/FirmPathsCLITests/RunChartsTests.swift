@@ -35,6 +35,14 @@ import Testing
             #expect(RunCharts.ladder(firm: firm, path: path, events: events, stepsPerYear: 4, years: 30)
                 == RunCharts.ladder(firm: firm, path: path, events: files.eventsByFirm[firm] ?? [], stepsPerYear: 4, years: 30))
         }
+        // A firm's story from memory is the story explain reads from the files.
+        for firm in [0, 17, 42, 89] {
+            let fromFiles = try FirmStory.load(directory: directory, firm: firm)
+            let fromMemory = try #require(memory.story(of: firm))
+            #expect(fromMemory.lines() == fromFiles.lines(), "firm \(firm)")
+            #expect(fromMemory.brief() == fromFiles.brief())
+        }
+        #expect(memory.story(of: 90) == nil)
         let exporting = RunCharts.exportingOverTime(memory.summary)
         #expect(exporting.hasPrefix("<svg") && exporting.contains("by path"))
     }

@@ -9,19 +9,3 @@ extension RunReport {
                              firms: results.firms, stepsPerYear: results.stepsPerYear, years: results.years)]
     }
 }
-
-extension FirmStory {
-    /// A story from its parts, e.g. from `RunResults` and quadrant changes recorded during a run.
-    public init(firm record: FirmRecord, events: [EventRecord], quadrantChanges: [QuadrantChange], stepsPerYear: Int,
-                hasTrajectories: Bool = true) {
-        self.init(run: record.run, firm: record.firm, record: record, events: events, quadrantChanges: quadrantChanges,
-                  stepsPerYear: stepsPerYear, hasTrajectories: hasTrajectories)
-    }
-}
-
-extension FirmStory.QuadrantChange {
-    /// A quadrant change observed outside this module (the memberwise initializer is internal).
-    public static func observed(step: Int, year: Int, from: String, to: String) -> Self {
-        Self(step: step, year: year, from: from, to: to)
-    }
-}

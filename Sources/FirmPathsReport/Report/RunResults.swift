@@ -12,14 +12,26 @@ public struct RunResults: Sendable {
     public var summary: TrajectorySummary
     public var stepsPerYear: Int
     public var years: Int
+    /// Each firm's Johanson-Mattsson quadrant changes, when recorded (`Recorder`); nil when read
+    /// from a directory (`FirmStory.load` reads them from trajectories.csv for one firm).
+    public var quadrantChanges: [Int: [FirmStory.QuadrantChange]]?
 
     public init(firms: [FirmRecord], eventsByFirm: [Int: [EventRecord]], summary: TrajectorySummary,
-                stepsPerYear: Int, years: Int) {
+                stepsPerYear: Int, years: Int, quadrantChanges: [Int: [FirmStory.QuadrantChange]]? = nil) {
         self.firms = firms
         self.eventsByFirm = eventsByFirm
         self.summary = summary
         self.stepsPerYear = stepsPerYear
         self.years = years
+        self.quadrantChanges = quadrantChanges
+    }
+
+    /// The story of `firm` as `explain` tells it, from these results; nil for an unknown firm.
+    public func story(of firm: Int) -> FirmStory? {
+        guard let record = firms.first(where: { $0.firm == firm }) else { return nil }
+        return FirmStory(run: record.run, firm: firm, record: record, events: eventsByFirm[firm] ?? [],
+                         quadrantChanges: quadrantChanges?[firm] ?? [], stepsPerYear: stepsPerYear,
+                         hasTrajectories: quadrantChanges != nil)
     }
 
     /// Reads a run directory: firms.csv, events.csv and trajectories.csv (all three required).
@@ -54,6 +66,8 @@ public struct RunResults: Sendable {
         var exportingSteps: [[Int32]]
         var foreignShareSum: [[Double]]
         var categories: TrajectorySummary
+        var lastQuadrant: [Int]
+        var quadrantChanges: [Int: [FirmStory.QuadrantChange]] = [:]
 
         public init(_ simulation: Simulation) {
             years = simulation.scenario.years
@@ -63,6 +77,7 @@ public struct RunResults: Sendable {
             exportingSteps = aliveSteps
             foreignShareSum = Array(repeating: Array(repeating: 0, count: years), count: firms)
             categories = TrajectorySummary(years: years)
+            lastQuadrant = Array(repeating: -1, count: firms)
         }
 
         /// Counts the firms alive after the simulation's current step.
@@ -75,6 +90,13 @@ public struct RunResults: Sendable {
                 let imodel = Int(store.imodelStage[firm])
                 let dollinger = Int(store.dollingerStage[firm])
                 if quadrant < categories.quadrant.count { categories.quadrant[quadrant][year] += 1 }
+                if quadrant != lastQuadrant[firm] {
+                    let names = TrajectorySummary.quadrants
+                    let from = lastQuadrant[firm] >= 0 && lastQuadrant[firm] < names.count ? names[lastQuadrant[firm]] : ""
+                    quadrantChanges[firm, default: []].append(FirmStory.QuadrantChange(
+                        step: simulation.currentStep, year: year, from: from, to: quadrant < names.count ? names[quadrant] : ""))
+                    lastQuadrant[firm] = quadrant
+                }
                 if imodel < categories.imodel.count { categories.imodel[imodel][year] += 1 }
                 if dollinger < categories.dollinger.count { categories.dollinger[dollinger][year] += 1 }
                 categories.maxMode[min(4, max(0, Int(store.maxMode[firm])))][year] += 1
@@ -108,7 +130,8 @@ public struct RunResults: Sendable {
             for event in simulation.events {
                 events[Int(event.firm), default: []].append(EventRecord(event, in: simulation))
             }
-            return RunResults(firms: firms, eventsByFirm: events, summary: summary, stepsPerYear: stepsPerYear, years: years)
+            return RunResults(firms: firms, eventsByFirm: events, summary: summary, stepsPerYear: stepsPerYear, years: years,
+                              quadrantChanges: quadrantChanges)
         }
     }
 }
