@@ -21,8 +21,21 @@ from selenium.webdriver.common.keys import Keys
 TIMEOUT = 60
 
 
+DRIVER = None
+OUTDIR = "."
+
+
 def fail(message):
     print("check-explorer: FAIL: " + message, file=sys.stderr)
+    if DRIVER is not None:
+        try:
+            print("  status: " + DRIVER.find_element(By.ID, "status").text, file=sys.stderr)
+            print("  error shown: " + DRIVER.find_element(By.ID, "error").text, file=sys.stderr)
+            for entry in DRIVER.get_log("browser"):
+                print("  console: " + entry.get("level", "") + " " + entry.get("message", ""), file=sys.stderr)
+            DRIVER.save_screenshot(os.path.join(OUTDIR, "failure.png"))
+        except Exception as e:  # the browser may be gone
+            print("  (no diagnostics: %s)" % e, file=sys.stderr)
     raise SystemExit(1)
 
 
@@ -80,6 +93,8 @@ def main(argv):
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    global DRIVER, OUTDIR
+    DRIVER, OUTDIR = driver, outdir
     try:
         driver.set_page_load_timeout(TIMEOUT)
         driver.get(url)

@@ -275,6 +275,8 @@ enum ExplorerAssets {
         try {
           response = await fetch("/api/run", { method: "POST", body: JSON.stringify(s), signal: controller.signal,
                                                headers: { "Content-Type": "application/json", "X-Client-Id": clientId } });
+          // 204: superseded by a newer request of this page, which draws instead.
+          if (response.status === 204) return;
           body = await response.json();
         } catch (e) {
           if (e.name === "AbortError") return;

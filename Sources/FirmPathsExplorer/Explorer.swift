@@ -58,6 +58,9 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
         do {
             return try route(request)
         } catch {
+            // A superseded request is no failure of the page: 204, nothing to show (a browser logs
+            // every 4xx answer as a console error, even for a request the page has just aborted).
+            if error.status == 204 { return HTTPResponse(status: 204, headers: [HTTPHeader("x-firmpaths-superseded", error.message)]) }
             return HTTPResponse.json(error.status, Self.text(.object(JSONObject([("error", .string(error.message))]))))
         }
     }
@@ -229,7 +232,7 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
         if let cached = cache.value(key) { return cached }
         switch gate.enter(client: client, ticket: ticket, timeout: queueTimeout) {
         case .admitted: break
-        case .stale: throw ExplorerError(409, "superseded by a newer request from the same page")
+        case .stale: throw ExplorerError(204, "superseded by a newer request from the same page")
         case .busy: throw ExplorerError(503, "the explorer is busy with other runs; try again")
         }
         defer { gate.leave() }
@@ -244,7 +247,7 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
                 if gate.isStale(client: client, ticket: ticket) { throw RunCancelled() }
             }
         } catch {
-            throw ExplorerError(409, "superseded by a newer request from the same page")
+            throw ExplorerError(204, "superseded by a newer request from the same page")
         }
         let results = recorder.finish(simulation)
         let json = figures(loaded: loaded, settings: settings, results: results, seconds: Date().timeIntervalSince(start))

@@ -119,9 +119,11 @@ public struct HTTPResponse: Sendable, Equatable {
         for field in headers where field.name != "content-length" && field.name != "connection" {
             head += "\(field.name): \(field.value)\r\n"
         }
-        head += "content-length: \(body.count)\r\n"
+        // RFC 9110 8.6: no Content-Length (and no body) in a 1xx or 204 response.
+        let bodyless = status < 200 || status == 204
+        if !bodyless { head += "content-length: \(body.count)\r\n" }
         head += keepAlive ? "connection: keep-alive\r\n\r\n" : "connection: close\r\n\r\n"
-        return Array(head.utf8) + (includeBody ? body : [])
+        return Array(head.utf8) + (includeBody && !bodyless ? body : [])
     }
 }
 

@@ -121,7 +121,8 @@ final class BenchClient: @unchecked Sendable {
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if let end = headEnd(), let status = status(), let length = contentLength(end) {
+            if let end = headEnd(), let status = status() {
+                let length = contentLength(end) ?? 0
                 if pending.count >= end + length {
                     pending.removeFirst(end + length)
                     return status

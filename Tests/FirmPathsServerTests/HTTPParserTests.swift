@@ -138,5 +138,7 @@ import Testing
         let text = String(decoding: response.serialized(keepAlive: true), as: UTF8.self)
         #expect(text == "HTTP/1.1 200 OK\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: 2\r\n"
             + "connection: keep-alive\r\n\r\n{}")
+        let empty = String(decoding: HTTPResponse(status: 204, body: Array("x".utf8)).serialized(keepAlive: false), as: UTF8.self)
+        #expect(empty == "HTTP/1.1 204 No Content\r\nconnection: close\r\n\r\n")
     }
 }
