@@ -70,7 +70,7 @@ final class Captured: @unchecked Sendable {
         #expect(FirmPathsCLI.main(["demo", "--firms", "120", "--out", directory], console: captured.console(terminal: false)) == .ok,
                 "\(captured.err)")
         #expect(captured.out.contains("firmpaths explain \(directory) --firm "))
-        let pattern = /^  firm (\d+) \(([a-z ]+)\): (.*)$/
+        let pattern = /^  firm (\d+) \(([a-z -]+)\): (.*)$/
         var checked = 0
         for line in captured.out.split(separator: "\n") {
             guard let match = try pattern.wholeMatch(in: String(line)) else { continue }
