@@ -17,7 +17,8 @@ import FirmPathsModel
 ///   "levels": 4,             // morris (p, default 4)
 ///   "combinations": [{"policy.exportPromotion": 0.2, "population.firms": 200}],
 ///   "replications": 5,       // runs per design point (default 1)
-///   "seed": 7                // base seed (default: the scenario's seed)
+///   "seed": 7,               // base seed (default: the scenario's seed)
+///   "seeds": "per_point" | "per_trajectory" | "per_replication"   // which runs share seeds
 /// }
 /// ```
 /// Parameter order in `parameters` is the column order of `runs.csv`. Everything is checked
@@ -37,6 +38,36 @@ public struct SweepSpec: Sendable, Equatable {
     public var baseSeed: UInt64
     /// The block as written (nil when the scenario has none), recorded in manifests.
     public var raw: JSONValue?
+    /// Which runs share seeds (`seeds`).
+    public var seeds: SeedPolicy = .perPoint
+
+    /// The values of `seeds`.
+    public enum SeedPolicy: String, Sendable, Equatable, CaseIterable {
+        /// Every point its own seeds.
+        case perPoint = "per_point"
+        /// The points of one Morris trajectory (or one Saltelli base sample) share seeds.
+        case perTrajectory = "per_trajectory"
+        /// Replication r of every point uses the same seed.
+        case perReplication = "per_replication"
+    }
+
+    /// Points per trajectory of designs made of trajectories (Morris: k + 1), nil for others.
+    public var trajectorySize: Int? {
+        guard let design else { return nil }
+        switch design.method {
+        case .morris: return design.factors.count + 1
+        default: return nil
+        }
+    }
+
+    /// The seed sharing of the run plan.
+    public var seeding: RunSeeding {
+        switch seeds {
+        case .perPoint: return .perPoint
+        case .perReplication: return .perReplication
+        case .perTrajectory: return trajectorySize.map { .perGroup(size: $0) } ?? .perPoint
+        }
+    }
 
     /// The swept parameter paths, in column order.
     public var paths: [String] {
@@ -87,7 +118,8 @@ public struct SweepSpec: Sendable, Equatable {
                 report("sweep", "expected an object, found \(block.kindName)")
                 return nil
             }
-            let known = ["design", "parameters", "samples", "trajectories", "levels", "combinations", "replications", "seed"]
+            let known = ["design", "parameters", "samples", "trajectories", "levels", "combinations", "replications", "seed",
+                         "seeds"]
             for key in object.keys where !known.contains(key) {
                 var message = "unknown key `\(key)`"
                 if let suggestion = closestMatch(to: key, in: known) { message += "; did you mean `\(suggestion)`?" }
@@ -108,8 +140,15 @@ public struct SweepSpec: Sendable, Equatable {
             for path in paths { checkParameter(path) }
             guard let designName, let method, let factors, let seed, problems.isEmpty else { return nil }
             let design = SweepDesign(factors: factors, method: method)
-            let spec = SweepSpec(design: design, designName: designName, replications: replications,
+            var spec = SweepSpec(design: design, designName: designName, replications: replications,
                                  baseSeed: seed, raw: block)
+            if let seeds = seedPolicy(object) {
+                spec.seeds = seeds
+                if seeds == .perTrajectory, spec.trajectorySize == nil {
+                    report("sweep.seeds", "\"per_trajectory\" applies to designs made of trajectories (morris), not \(designName); "
+                        + "use \"per_replication\" for common random numbers over the whole design")
+                }
+            }
             // Generate once so design errors (from > to, empty lists, LHS with values) surface now.
             do {
                 _ = try design.points(seed: seed)
@@ -134,6 +173,20 @@ public struct SweepSpec: Sendable, Equatable {
                 return nil
             }
             return name
+        }
+
+        mutating func seedPolicy(_ object: JSONObject) -> SeedPolicy? {
+            guard let value = object["seeds"] else { return nil }
+            let names = SeedPolicy.allCases.map(\.rawValue)
+            guard let name = value.stringValue, let policy = SeedPolicy(rawValue: name) else {
+                var message = "expected one of \(names.joined(separator: ", ")), found \(value.stringValue.map { "`\($0)`" } ?? value.kindName)"
+                if let name = value.stringValue, let suggestion = closestMatch(to: name, in: names) {
+                    message += " (did you mean `\(suggestion)`?)"
+                }
+                report("sweep.seeds", message)
+                return nil
+            }
+            return policy
         }
 
         mutating func positiveInt(_ object: JSONObject, _ key: String) -> Int? {

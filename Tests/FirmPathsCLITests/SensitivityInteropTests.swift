@@ -1,0 +1,105 @@
+@testable import FirmPathsCLI
+import FirmPathsEngine
+import Foundation
+import Testing
+
+/// The files `sensitivity --out` writes for other tools, and sweeps that reproduce its runs.
+@Suite struct SensitivityInteropTests {
+    static let parameters = """
+        "model.operations.foreignPotential": {"min": 100, "max": 200},
+        "model.decisions.riskAversion": {"min": 0.7, "max": 1.3}
+        """
+    static let small = ["--set", "population.firms=30", "--set", "years=4"]
+
+    /// A copy of the default scenario with `sweep` appended, in `directory`.
+    static func scenario(withSweep sweep: String, in directory: String) throws -> String {
+        var text = try String(contentsOfFile: RunFixture.defaultScenario, encoding: .utf8)
+        guard let end = text.lastIndex(of: "}") else { throw CocoaError(.fileReadCorruptFile) }
+        text.replaceSubrange(end..., with: ", \"sweep\": \(sweep)}\n")
+        let path = directory + "/scenario.json"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func run(_ arguments: [String]) -> (ExitCode, String) {
+        let sink = TargetsCommandTests.Sink()
+        let code = FirmPathsCLI.main(arguments, console: TargetsCommandTests.console(sink))
+        return (code, sink.text)
+    }
+
+    @Test func aPerTrajectorySweepReproducesTheScreeningsRunsByteForByte() throws {
+        let directory = RunFixture.temporaryDirectory("interop")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let block = """
+            {"design": "morris", "trajectories": 3, "levels": 4, "replications": 2, "seed": 5,
+             "parameters": {\(Self.parameters)}}
+            """
+        let design = directory + "/design.json"
+        try "{\"sweep\": \(block)}".write(toFile: design, atomically: true, encoding: .utf8)
+        let screening = directory + "/screening"
+        #expect(Self.run(["sensitivity", RunFixture.defaultScenario, "--design", design, "--threads", "2",
+                          "--out", screening] + Self.small).0 == .ok)
+        let withSeeds = String(block.dropLast()) + ", \"seeds\": \"per_trajectory\"}"
+        let scenario = try Self.scenario(withSweep: withSeeds, in: directory)
+        #expect(Self.run(["sweep", scenario, "--threads", "2", "--record", "runs", "--quiet", "--out", directory + "/sweep"]
+                         + Self.small).0 == .ok)
+        let screeningRuns = try Data(contentsOf: URL(fileURLWithPath: screening + "/runs.csv"))
+        let sweepRuns = try Data(contentsOf: URL(fileURLWithPath: directory + "/sweep/runs.csv"))
+        #expect(screeningRuns == sweepRuns)
+        #expect(screeningRuns.count > 200)
+
+        // The default (per_point) seeds differ, so the runs differ.
+        let perPoint = try Self.scenario(withSweep: block, in: directory)
+        #expect(Self.run(["sweep", perPoint, "--threads", "2", "--record", "runs", "--quiet", "--out", directory + "/points"]
+                         + Self.small).0 == .ok)
+        let pointRuns = try Data(contentsOf: URL(fileURLWithPath: directory + "/points/runs.csv"))
+        #expect(pointRuns != sweepRuns)
+
+        // design.csv: one row per point, the trajectory, the values and both replications' seeds.
+        let table = try SweepRunsTable(path: screening + "/design.csv")
+        #expect(table.header.columns == ["trajectory", "point", "model.operations.foreignPotential",
+                                         "model.decisions.riskAversion", "seed_0", "seed_1"])
+        #expect(table.rows.count == 9)
+        #expect(try table.values("trajectory") == [0, 0, 0, 1, 1, 1, 2, 2, 2])
+        let runs = try SweepRunsTable(path: screening + "/runs.csv")
+        let runSeeds = try runs.values("seed")
+        for point in 0..<9 {
+            #expect(try table.values("seed_0")[point] == runSeeds[point * 2])
+            #expect(try table.values("seed_1")[point] == runSeeds[point * 2 + 1])
+        }
+        // Points of one trajectory share seeds, trajectories do not.
+        #expect(runSeeds[0] == runSeeds[2] && runSeeds[0] == runSeeds[4] && runSeeds[0] != runSeeds[6])
+
+        // A second run into the same directory is refused without --overwrite and keeps the files.
+        let (code, _) = Self.run(["sensitivity", RunFixture.defaultScenario, "--design", design, "--out", screening] + Self.small)
+        #expect(code == .dataError)
+        #expect(FileManager.default.fileExists(atPath: screening + "/ranking.csv"))
+        #expect(Self.run(["sensitivity", RunFixture.defaultScenario, "--design", design, "--out", screening,
+                          "--overwrite"] + Self.small).0 == .ok)
+    }
+
+    @Test func perReplicationSeedsAreSharedByEveryPoint() throws {
+        let directory = RunFixture.temporaryDirectory("interop")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scenario = try Self.scenario(withSweep: """
+            {"design": "grid", "parameters": {"model.decisions.riskAversion": [0.8, 1.0, 1.2]},
+             "replications": 2, "seeds": "per_replication"}
+            """, in: directory)
+        #expect(Self.run(["sweep", scenario, "--record", "runs", "--quiet", "--out", directory + "/out"] + Self.small).0 == .ok)
+        let seeds = try SweepRunsTable(path: directory + "/out/runs.csv").values("seed")
+        #expect(seeds.count == 6 && seeds[0] != seeds[1])
+        #expect(seeds[0] == seeds[2] && seeds[0] == seeds[4] && seeds[1] == seeds[3] && seeds[1] == seeds[5])
+    }
+
+    @Test func perTrajectorySeedsNeedTrajectories() throws {
+        let directory = RunFixture.temporaryDirectory("interop")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scenario = try Self.scenario(withSweep: """
+            {"design": "grid", "parameters": {"model.decisions.riskAversion": [0.8, 1.0]}, "seeds": "per_trajectory"}
+            """, in: directory)
+        let sink = TargetsCommandTests.Sink()
+        let console = Console(out: { _ in }, err: { sink.append($0) }, outIsTerminal: false, errIsTerminal: false, environment: [:])
+        #expect(FirmPathsCLI.main(["sweep", scenario, "--quiet", "--out", directory + "/out"], console: console) == .dataError)
+        #expect(sink.text.contains("sweep.seeds") && sink.text.contains("per_replication"))
+    }
+}
