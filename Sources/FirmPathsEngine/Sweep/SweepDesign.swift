@@ -10,6 +10,8 @@ public struct SweepDesign: Sendable, Equatable {
         case latinHypercube(samples: Int)
         /// Morris (1991) elementary-effects trajectories over `.interval` factors.
         case morris(trajectories: Int, levels: Int = 4)
+        /// Saltelli's design for Sobol' indices with `samples` base samples over `.interval` factors.
+        case saltelli(samples: Int, secondOrder: Bool, scramble: Bool)
     }
 
     /// Upper bound on the number of points a design may produce, so a typo in a range step
@@ -32,6 +34,7 @@ public struct SweepDesign: Sendable, Equatable {
         switch method {
         case .grid, .combinations: return false
         case .latinHypercube, .morris: return true
+        case .saltelli(_, _, let scramble): return scramble
         }
     }
 
@@ -57,7 +60,20 @@ public struct SweepDesign: Sendable, Equatable {
             return try latinHypercubePoints(samples: samples, seed: seed)
         case .morris:
             return try morrisDesign(seed: seed).points
+        case .saltelli:
+            return try saltelliDesign(seed: seed).points
         }
+    }
+
+    /// Generates Saltelli's design with its block structure, for later analysis.
+    /// - Parameter seed: drives the scramble (ignored when the design is not scrambled).
+    /// - Throws: `SweepError.notASaltelliDesign` if `method` is not `.saltelli`, or a validation error.
+    public func saltelliDesign(seed: UInt64) throws -> SaltelliDesign {
+        guard case let .saltelli(samples, secondOrder, scramble) = method else { throw SweepError.notASaltelliDesign }
+        try validatePaths()
+        let bounds = try factors.map { try $0.intervalBounds(design: "Sobol'") }
+        return try SaltelliDesign(paths: factors.map(\.path), bounds: bounds, samples: samples, secondOrder: secondOrder,
+                                  scrambleSeed: scramble ? seed : nil)
     }
 
     /// Generates the Morris trajectories with their unit-space structure, for later analysis.

@@ -25,7 +25,7 @@ import FirmPathsModel
 /// here, before any run starts, because a typo found after hours of runs wastes the hours.
 public struct SweepSpec: Sendable, Equatable {
     /// The design names accepted in `design`, as written in files.
-    public static let designNames = ["grid", "latin_hypercube", "morris", "combinations"]
+    public static let designNames = ["grid", "latin_hypercube", "morris", "combinations", "sobol", "file"]
 
     /// Factors and method, ready for `SweepDesign.points(seed:)`; nil when the scenario has no
     /// sweep block and is run as a single point.
@@ -56,6 +56,7 @@ public struct SweepSpec: Sendable, Equatable {
         guard let design else { return nil }
         switch design.method {
         case .morris: return design.factors.count + 1
+        case .saltelli(_, let secondOrder, _): return SaltelliDesign.blockSize(factors: design.factors.count, secondOrder: secondOrder)
         default: return nil
         }
     }
@@ -119,7 +120,7 @@ public struct SweepSpec: Sendable, Equatable {
                 return nil
             }
             let known = ["design", "parameters", "samples", "trajectories", "levels", "combinations", "replications", "seed",
-                         "seeds"]
+                         "seeds", "second_order", "scramble", "file", "outcomes"]
             for key in object.keys where !known.contains(key) {
                 var message = "unknown key `\(key)`"
                 if let suggestion = closestMatch(to: key, in: known) { message += "; did you mean `\(suggestion)`?" }
@@ -145,7 +146,7 @@ public struct SweepSpec: Sendable, Equatable {
             if let seeds = seedPolicy(object) {
                 spec.seeds = seeds
                 if seeds == .perTrajectory, spec.trajectorySize == nil {
-                    report("sweep.seeds", "\"per_trajectory\" applies to designs made of trajectories (morris), not \(designName); "
+                    report("sweep.seeds", "\"per_trajectory\" applies to designs made of trajectories (morris, sobol), not \(designName); "
                         + "use \"per_replication\" for common random numbers over the whole design")
                 }
             }
@@ -187,6 +188,16 @@ public struct SweepSpec: Sendable, Equatable {
                 return nil
             }
             return policy
+        }
+
+        /// A true/false key, false when absent; nil (reported) when it is something else.
+        mutating func bool(_ object: JSONObject, _ key: String) -> Bool? {
+            guard let value = object[key] else { return false }
+            guard let flag = value.boolValue else {
+                report("sweep.\(key)", "expected true or false, found \(describe(value))")
+                return nil
+            }
+            return flag
         }
 
         mutating func positiveInt(_ object: JSONObject, _ key: String) -> Int? {
@@ -304,6 +315,15 @@ public struct SweepSpec: Sendable, Equatable {
                     levels = int
                 }
                 return trajectories.map { .morris(trajectories: $0, levels: levels) }
+            case "sobol":
+                guard object["samples"] != nil else {
+                    report("sweep.samples", "a sobol design needs `samples`, the number N of base samples (N x (k + 2) points)")
+                    return nil
+                }
+                let secondOrder = bool(object, "second_order")
+                let scramble = bool(object, "scramble")
+                guard let samples = positiveInt(object, "samples"), let secondOrder, let scramble else { return nil }
+                return .saltelli(samples: samples, secondOrder: secondOrder, scramble: scramble)
             case "combinations":
                 guard let value = object["combinations"], let rows = value.arrayValue else {
                     report("sweep.combinations", "a combinations design needs `combinations`, a list of {PATH: value} objects")
@@ -335,11 +355,12 @@ public struct SweepSpec: Sendable, Equatable {
         /// user expects sampling that will not happen.
         mutating func checkApplicableKeys(_ designName: String?, _ object: JSONObject) {
             guard let designName else { return }
-            let owners = ["samples": "latin_hypercube", "trajectories": "morris", "levels": "morris",
-                          "combinations": "combinations"]
-            for key in ["samples", "trajectories", "levels", "combinations"] where object[key] != nil {
-                if let owner = owners[key], owner != designName {
-                    report("sweep.\(key)", "`\(key)` applies to \(owner) designs, not \(designName)")
+            let owners = ["samples": ["latin_hypercube", "sobol"], "trajectories": ["morris"], "levels": ["morris"],
+                          "combinations": ["combinations"], "second_order": ["sobol"], "scramble": ["sobol"], "file": ["file"]]
+            for key in ["samples", "trajectories", "levels", "combinations", "second_order", "scramble", "file"]
+            where object[key] != nil {
+                if let owner = owners[key], !owner.contains(designName) {
+                    report("sweep.\(key)", "`\(key)` applies to \(owner.joined(separator: " and ")) designs, not \(designName)")
                 }
             }
             if designName != "combinations", object["parameters"] == nil {
