@@ -4,9 +4,9 @@ import Testing
 @Suite struct RunSeedTests {
     @Test func pinnedValues() {
         // Regression guard: computed once from the documented formula (independent C version).
-        #expect(RunSeed.derive(baseSeed: 0, point: 0, replication: 0) == 2_558_736_989_570_252_433)
-        #expect(RunSeed.derive(baseSeed: 42, point: 3, replication: 7) == 12_335_244_430_711_630_163)
-        #expect(RunSeed.derive(baseSeed: 20_240_601, point: 999, replication: 99) == 8_253_665_629_031_754_509)
+        #expect(RunSeed.derive(baseSeed: 0, point: 0, replication: 0) == 1_249_383_295_688_599)
+        #expect(RunSeed.derive(baseSeed: 42, point: 3, replication: 7) == 6_023_068_569_683_413)
+        #expect(RunSeed.derive(baseSeed: 20_240_601, point: 999, replication: 99) == 4_030_110_170_425_661)
     }
 
     @Test func distinctOverPointsAndReplications() {
@@ -17,6 +17,18 @@ import Testing
             }
         }
         #expect(seen.count == 100_000)
+    }
+
+    @Test func seedsSurviveDoublePrecisionTools() {
+        // Every derived seed is below 2^53, so a reader that parses integers as doubles (R's
+        // read.csv, spreadsheets, JSON) keeps it exactly.
+        for point in 0..<200 {
+            for replication in 0..<50 {
+                let seed = RunSeed.derive(baseSeed: 0xFFFF_FFFF_FFFF_FFFF &- UInt64(point), point: point, replication: replication)
+                #expect(seed < (1 << 53))
+                #expect(UInt64(Double(seed)) == seed)
+            }
+        }
     }
 
     @Test func baseSeedChangesEverything() {
