@@ -1,5 +1,6 @@
 import FirmPathsEngine
 import FirmPathsIO
+import FirmPathsReport
 import Foundation
 
 /// Morris screening: analysis of a sweep's runs.csv and the ranking files.
