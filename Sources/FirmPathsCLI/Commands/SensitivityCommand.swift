@@ -86,7 +86,7 @@ struct SensitivityCommand: Command {
 
     /// Files the command writes beside the sweep's, removed first by --overwrite so no stale
     /// ranking sits beside new runs.
-    static let ownFiles = ["design.csv", "ranking.csv", "ranking.md", "morris.svg", "sobol.svg"]
+    static let ownFiles = ["design.csv", "ranking.csv", "ranking.md", "morris.svg", "sobol.svg", "second_order.csv"]
 
     static let options: Set<String> = ["--design", "--trajectories", "--samples", "--replications", "--seed", "--threads",
                           "--out", "--compare", "--set", "--method", "--from", "--model"]
@@ -100,7 +100,13 @@ struct SensitivityCommand: Command {
             }
             return text
         }
-        //MODEL-FROM
+        if let model = parsed.value("--model") {
+            guard parsed.positionals.isEmpty, parsed.value("--from") == nil else {
+                throw CLIError(.usage, "--model runs without a SCENARIO or --from", usage: help)
+            }
+            try runTestModel(model, parsed: parsed, arguments: arguments, console: console)
+            return
+        }
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, "expected one SCENARIO", usage: help)
         }
@@ -125,9 +131,12 @@ struct SensitivityCommand: Command {
         let seconds = Date().timeIntervalSince(start)
         let study = Study(name: loaded.scenario.name, sweep: sweep, table: table, arguments: arguments,
                           directory: directory, seconds: seconds)
-        //SOBOL
+        if case .saltelli = sweep.spec.design?.method {
+            guard parsed.value("--compare") == nil else { throw CLIError(.usage, "--compare applies to morris", usage: help) }
+            try analyseSobol(study, console: console)
+        } else {
             try analyseMorris(study, compare: parsed.value("--compare"), console: console)
-        //ENDSOBOL
+        }
     }
 
     /// What an analysis works from: the sweep, its runs and where to write.
@@ -168,7 +177,7 @@ struct SensitivityCommand: Command {
             if let n = try parsed.int("--samples", usage: help, range: 1...10_000_000) {
                 block["samples"] = .number(Double(n))
             } else if block["samples"] == nil {
-                block["samples"] = .number(Double(64)) //DEFAULTSAMPLES
+                block["samples"] = .number(Double(SaltelliDesign.defaultSamples))
             }
             if parsed.has("--second-order") { block["second_order"] = .bool(true) }
             if parsed.has("--scramble") { block["scramble"] = .bool(true) }

@@ -15,6 +15,14 @@ public enum DesignTable {
         }
     }
 
+    /// The rows of Saltelli's design: `sample, matrix, point, <parameters>, seed_0 ... seed_{n-1}`,
+    /// `sample` the base sample (0 ... N - 1) and `matrix` the row's origin (`A`, `AB_j`, `BA_j`, `B`).
+    public static func saltelli(_ design: SaltelliDesign, plan: RunPlan) -> [UInt8] {
+        table(leading: ["sample", "matrix"], paths: design.paths, plan: plan) { point in
+            [String(point / design.blockSize), design.matrix(ofPoint: point)]
+        }
+    }
+
     /// The header and rows for `plan`'s points, each preceded by `leading(point)` and `point`.
     static func table(leading names: [String], paths: [String], plan: RunPlan,
                       leading: (Int) -> [String]) -> [UInt8] {
