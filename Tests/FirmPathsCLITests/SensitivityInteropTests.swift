@@ -103,3 +103,70 @@ import Testing
         #expect(sink.text.contains("sweep.seeds") && sink.text.contains("per_replication"))
     }
 }
+
+/// `"design": "file"`: points from a CSV, run exactly as given, joined back by row.
+@Suite struct ExternalDesignTests {
+    static func errors(_ arguments: [String]) -> (ExitCode, String) {
+        let sink = TargetsCommandTests.Sink()
+        let console = Console(out: { _ in }, err: { sink.append($0) }, outIsTerminal: false, errIsTerminal: false, environment: [:])
+        return (FirmPathsCLI.main(arguments, console: console), sink.text)
+    }
+
+    @Test func aSweepRunsTheFilesPointsExactly() throws {
+        let directory = RunFixture.temporaryDirectory("external")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Values as another tool writes them: many digits, an exponent, spaces after commas.
+        let values: [[Double]] = [[123.45678901234567, 0.71], [199.99999999999997, 1.2999], [1.5e2, 0.9]]
+        var csv = "model.operations.foreignPotential,model.decisions.riskAversion\n"
+        for row in values { csv += "\(row[0]), \(row[1])\n" }
+        try csv.replacingOccurrences(of: "150.0", with: "1.5e2").write(toFile: directory + "/points.csv", atomically: true,
+                                                                     encoding: .utf8)
+        let scenario = try SensitivityInteropTests.scenario(withSweep: """
+            {"design": "file", "file": "points.csv", "replications": 2}
+            """, in: directory)
+        #expect(SensitivityInteropTests.run(["sweep", scenario, "--record", "runs", "--quiet", "--out", directory + "/out"]
+                                            + SensitivityInteropTests.small).0 == .ok)
+        let runs = try SweepRunsTable(path: directory + "/out/runs.csv")
+        #expect(runs.rows.count == 6)
+        #expect(try runs.values("point") == [0, 0, 1, 1, 2, 2])
+        #expect(try runs.values("model.operations.foreignPotential") == values.flatMap { [$0[0], $0[0]] })
+        #expect(try runs.values("model.decisions.riskAversion") == values.flatMap { [$0[1], $0[1]] })
+    }
+
+    @Test(arguments: [
+        ("a,b\n1,2\n", "unknown parameter `a`"),
+        ("model.decisions.riskAversion\n1\nx\n", "line 3 (point 1), column `model.decisions.riskAversion`: expected a finite number, found 'x'"),
+        ("model.decisions.riskAversion,model.operations.foreignPotential\n1,150\n1\n", "line 3 (point 1): 1 fields, expected 2"),
+        ("model.decisions.riskAversion,model.decisions.riskAversion\n1,1\n", "column `model.decisions.riskAversion` appears twice"),
+        ("model.decisions.riskAversion\n", "no rows"),
+        ("model.decisions.riskAversion\n-5\n", "design point 0"),
+    ])
+    func badFilesAreReportedWithFileRowAndColumn(_ text: String, _ expected: String) throws {
+        let directory = RunFixture.temporaryDirectory("external")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try text.write(toFile: directory + "/points.csv", atomically: true, encoding: .utf8)
+        let scenario = try SensitivityInteropTests.scenario(withSweep: "{\"design\": \"file\", \"file\": \"points.csv\"}",
+                                                            in: directory)
+        let (code, message) = Self.errors(["sweep", scenario, "--quiet", "--out", directory + "/out"])
+        #expect(code == .dataError)
+        #expect(message.contains(expected), "\(message)")
+        if !expected.hasPrefix("design point") { #expect(message.contains("points.csv")) }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/out/runs.csv"))
+    }
+
+    @Test func aMissingFileAndMisplacedKeysAreReported() throws {
+        let directory = RunFixture.temporaryDirectory("external")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scenario = try SensitivityInteropTests.scenario(withSweep: """
+            {"design": "file", "file": "missing.csv", "parameters": {"model.decisions.riskAversion": [1]}}
+            """, in: directory)
+        let (code, message) = Self.errors(["sweep", scenario, "--quiet", "--out", directory + "/out"])
+        #expect(code == .dataError)
+        #expect(message.contains("missing.csv: cannot read the design file"))
+        #expect(message.contains("remove `parameters`"))
+        let grid = try SensitivityInteropTests.scenario(withSweep: """
+            {"design": "grid", "file": "x.csv", "parameters": {"model.decisions.riskAversion": [1]}}
+            """, in: directory)
+        #expect(Self.errors(["sweep", grid, "--quiet", "--out", directory + "/out"]).1.contains("`file` applies to file designs"))
+    }
+}

@@ -12,6 +12,8 @@ public struct SweepDesign: Sendable, Equatable {
         case morris(trajectories: Int, levels: Int = 4)
         /// Saltelli's design for Sobol' indices with `samples` base samples over `.interval` factors.
         case saltelli(samples: Int, secondOrder: Bool, scramble: Bool)
+        /// Points read from a CSV file, one per row, columns named by parameter paths.
+        case file(ExternalDesign)
     }
 
     /// Upper bound on the number of points a design may produce, so a typo in a range step
@@ -32,7 +34,7 @@ public struct SweepDesign: Sendable, Equatable {
     /// Whether the seed influences the points (true for Latin hypercube and Morris).
     public var isRandomized: Bool {
         switch method {
-        case .grid, .combinations: return false
+        case .grid, .combinations, .file: return false
         case .latinHypercube, .morris: return true
         case .saltelli(_, _, let scramble): return scramble
         }
@@ -62,6 +64,9 @@ public struct SweepDesign: Sendable, Equatable {
             return try morrisDesign(seed: seed).points
         case .saltelli:
             return try saltelliDesign(seed: seed).points
+        case .file(let design):
+            guard design.rows.count <= Self.maximumPointCount else { throw SweepError.tooManyPoints(limit: Self.maximumPointCount) }
+            return design.points
         }
     }
 

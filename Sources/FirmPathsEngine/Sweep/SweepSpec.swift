@@ -1,4 +1,5 @@
 import FirmPathsIO
+import Foundation
 import FirmPathsModel
 
 /// A scenario's `sweep` block, parsed and checked against the scenario it belongs to.
@@ -75,6 +76,7 @@ public struct SweepSpec: Sendable, Equatable {
         guard let design else { return [] }
         if !design.factors.isEmpty { return design.factors.map(\.path) }
         if case .combinations(let rows) = design.method, let first = rows.first { return first.keys.sorted() }
+        if case .file(let external) = design.method { return external.paths }
         return []
     }
 
@@ -139,6 +141,9 @@ public struct SweepSpec: Sendable, Equatable {
                 for key in row.objectValue?.keys ?? [] where !paths.contains(key) { paths.append(key) }
             }
             for path in paths { checkParameter(path) }
+            if case .file(let external) = method {
+                for path in external.paths { checkParameter(path, at: "sweep.file (\(external.file), column `\(path)`)") }
+            }
             guard let designName, let method, let factors, let seed, problems.isEmpty else { return nil }
             let design = SweepDesign(factors: factors, method: method)
             var spec = SweepSpec(design: design, designName: designName, replications: replications,
@@ -324,6 +329,23 @@ public struct SweepSpec: Sendable, Equatable {
                 let scramble = bool(object, "scramble")
                 guard let samples = positiveInt(object, "samples"), let secondOrder, let scramble else { return nil }
                 return .saltelli(samples: samples, secondOrder: secondOrder, scramble: scramble)
+            case "file":
+                guard let value = object["file"], let name = value.stringValue, !name.isEmpty else {
+                    report("sweep.file", "a file design needs `file`, the path of a CSV with one column per parameter path "
+                        + "(relative to \(file))")
+                    return nil
+                }
+                if object["parameters"] != nil {
+                    report("sweep.parameters", "a file design takes its parameters from the columns of `\(name)`; remove `parameters`")
+                }
+                let directory = (file as NSString).deletingLastPathComponent
+                let path = name.hasPrefix("/") || directory.isEmpty ? name : directory + "/" + name
+                do {
+                    return .file(try ExternalDesign(path: path, file: path))
+                } catch {
+                    report("sweep.file", error.description)
+                    return nil
+                }
             case "combinations":
                 guard let value = object["combinations"], let rows = value.arrayValue else {
                     report("sweep.combinations", "a combinations design needs `combinations`, a list of {PATH: value} objects")
@@ -363,15 +385,15 @@ public struct SweepSpec: Sendable, Equatable {
                     report("sweep.\(key)", "`\(key)` applies to \(owner.joined(separator: " and ")) designs, not \(designName)")
                 }
             }
-            if designName != "combinations", object["parameters"] == nil {
+            if designName != "combinations", designName != "file", object["parameters"] == nil {
                 report("sweep.parameters", "a \(designName) design needs `parameters`")
             }
         }
 
         /// A swept path must name a number in the resolved scenario; the run seed is not a
         /// parameter because every run's seed is derived (use `replications`).
-        mutating func checkParameter(_ text: String) {
-            let at = "sweep.parameters.\(text)"
+        mutating func checkParameter(_ text: String, at location: String? = nil) {
+            let at = location ?? "sweep.parameters.\(text)"
             let path: JSONPath
             do {
                 path = try JSONPath(parsing: text)
