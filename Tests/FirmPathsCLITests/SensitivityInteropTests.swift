@@ -170,3 +170,52 @@ import Testing
         #expect(Self.errors(["sweep", grid, "--quiet", "--out", directory + "/out"]).1.contains("`file` applies to file designs"))
     }
 }
+
+/// `sweep.outcomes`: measures of the targets language as extra runs.csv columns.
+@Suite struct SweepOutcomeTests {
+    static let outcomes = """
+        "outcomes": {"share_partnered": {"measure": "share_firms", "population": ["alive_at_end"], "condition": "ever_partnered"},
+                     "mean_markets": {"measure": "mean", "population": ["exported"], "variable": "markets_entered"}}
+        """
+
+    @Test func userOutcomesAreRunsColumnsAndSensitivityRanksThem() throws {
+        let directory = RunFixture.temporaryDirectory("outcomes")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let block = """
+            {"design": "morris", "trajectories": 2, "seed": 4,
+             "parameters": {\(SensitivityInteropTests.parameters)}, \(Self.outcomes)}
+            """
+        let scenario = try SensitivityInteropTests.scenario(withSweep: block, in: directory)
+        #expect(SensitivityInteropTests.run(["sweep", scenario, "--record", "runs", "--quiet", "--out", directory + "/sweep"]
+                                            + SensitivityInteropTests.small).0 == .ok)
+        let runs = try SweepRunsTable(path: directory + "/sweep/runs.csv")
+        #expect(Array(runs.header.columns.suffix(3)) == ["firms_alive_end", "share_partnered", "mean_markets"])
+        let shares = try runs.values("share_partnered")
+        #expect(shares.count == 6 && shares.allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(try runs.values("mean_markets").allSatisfy { $0 >= 1 })
+
+        let design = directory + "/design.json"
+        try "{\"sweep\": \(block)}".write(toFile: design, atomically: true, encoding: .utf8)
+        let (code, text) = SensitivityInteropTests.run(["sensitivity", RunFixture.defaultScenario, "--design", design,
+                                                        "--out", directory + "/screening"] + SensitivityInteropTests.small)
+        #expect(code == .ok)
+        #expect(text.contains("### share_partnered") && text.contains("### mean_markets"))
+        let ranking = try String(contentsOfFile: directory + "/screening/ranking.csv", encoding: .utf8)
+        #expect(ranking.contains("\nmean_markets,1,"))
+    }
+
+    @Test func badOutcomesAreReported() throws {
+        let directory = RunFixture.temporaryDirectory("outcomes")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scenario = try SensitivityInteropTests.scenario(withSweep: """
+            {"design": "grid", "parameters": {"model.decisions.riskAversion": [1]},
+             "outcomes": {"share_exporting_end": {"measure": "share_firms", "condition": "exported"},
+                          "x": {"measure": "share_firmz"}, "bad name": {"measure": "mean", "variable": "niche"}}}
+            """, in: directory)
+        let (code, message) = ExternalDesignTests.errors(["sweep", scenario, "--quiet", "--out", directory + "/out"])
+        #expect(code == .dataError)
+        #expect(message.contains("sweep.outcomes.share_exporting_end: `share_exporting_end` is already a column of runs.csv"))
+        #expect(message.contains("sweep.outcomes.x") && message.contains("share_firms"))
+        #expect(message.contains("outcome names are column names"))
+    }
+}

@@ -230,7 +230,7 @@ struct SensitivityCommand: Command {
 
     /// The outcomes analysed: the headline outcomes, then the sweep block's own.
     static func outcomeNames(_ sweep: PreparedSweep) -> [String] {
-        HeadlineOutcomes.names //OUTCOMES
+        HeadlineOutcomes.names + sweep.spec.outcomes.map(\.name)
     }
 
     /// Writes `text` to `name` in `directory`.

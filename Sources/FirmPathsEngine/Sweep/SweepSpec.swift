@@ -41,6 +41,8 @@ public struct SweepSpec: Sendable, Equatable {
     public var raw: JSONValue?
     /// Which runs share seeds (`seeds`).
     public var seeds: SeedPolicy = .perPoint
+    /// User-defined outcomes (`outcomes`), extra columns of runs.csv.
+    public var outcomes: [SweepOutcome] = []
 
     /// The values of `seeds`.
     public enum SeedPolicy: String, Sendable, Equatable, CaseIterable {
@@ -148,6 +150,7 @@ public struct SweepSpec: Sendable, Equatable {
             let design = SweepDesign(factors: factors, method: method)
             var spec = SweepSpec(design: design, designName: designName, replications: replications,
                                  baseSeed: seed, raw: block)
+            spec.outcomes = outcomes(object, paths: spec.paths)
             if let seeds = seedPolicy(object) {
                 spec.seeds = seeds
                 if seeds == .perTrajectory, spec.trajectorySize == nil {
@@ -179,6 +182,27 @@ public struct SweepSpec: Sendable, Equatable {
                 return nil
             }
             return name
+        }
+
+        mutating func outcomes(_ object: JSONObject, paths: [String]) -> [SweepOutcome] {
+            guard let value = object["outcomes"] else { return [] }
+            guard let members = value.objectValue?.members else {
+                report("sweep.outcomes", "expected an object of NAME: definition (as in the targets files), found \(value.kindName)")
+                return []
+            }
+            var outcomes: [SweepOutcome] = []
+            for (name, definition) in members {
+                if let problem = SweepOutcome.problem(withName: name, paths: paths) {
+                    report("sweep.outcomes.\(name)", problem)
+                    continue
+                }
+                do {
+                    outcomes.append(SweepOutcome(name: name, measure: try Measure.parse(definition, at: "definition")))
+                } catch {
+                    report("sweep.outcomes.\(name)", error.message.replacingOccurrences(of: "definition: ", with: ""))
+                }
+            }
+            return outcomes
         }
 
         mutating func seedPolicy(_ object: JSONObject) -> SeedPolicy? {
