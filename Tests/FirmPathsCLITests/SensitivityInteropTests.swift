@@ -219,3 +219,65 @@ import Testing
         #expect(message.contains("outcome names are column names"))
     }
 }
+
+/// `sensitivity --from DIR` and `--method sobol` on a scenario.
+@Suite struct SensitivityFromTests {
+    @Test func aSobolSweepAnalysedWithFromGivesTheScreeningsRanking() throws {
+        let directory = RunFixture.temporaryDirectory("from")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let block = """
+            {"design": "sobol", "samples": 4, "seed": 2, "parameters": {\(SensitivityInteropTests.parameters)}}
+            """
+        let design = directory + "/design.json"
+        try "{\"sweep\": \(block)}".write(toFile: design, atomically: true, encoding: .utf8)
+        let (code, text) = SensitivityInteropTests.run(["sensitivity", RunFixture.defaultScenario, "--design", design,
+                                                        "--out", directory + "/sobol"] + SensitivityInteropTests.small)
+        #expect(code == .ok)
+        #expect(text.contains("2 parameters, 4 base samples (4 points each)") && text.contains("| rank | parameter | range | S1 |"))
+        let ranking = try String(contentsOfFile: directory + "/sobol/ranking.csv", encoding: .utf8)
+        #expect(ranking.hasPrefix("outcome,rank,parameter,S1,S1_conf,ST,ST_conf\n"))
+        let designRows = try SweepRunsTable(path: directory + "/sobol/design.csv")
+        #expect(designRows.header.columns.prefix(3) == ["sample", "matrix", "point"])
+        #expect(designRows.rows.prefix(4).map { $0[1] } == ["A", "AB_1", "AB_2", "B"])
+
+        // The same block as a sweep (per_trajectory seeds, as sensitivity), then --from: same files.
+        let scenario = try SensitivityInteropTests.scenario(
+            withSweep: String(block.dropLast()) + ", \"seeds\": \"per_trajectory\"}", in: directory)
+        #expect(SensitivityInteropTests.run(["sweep", scenario, "--record", "runs", "--quiet", "--out", directory + "/sweep"]
+                                            + SensitivityInteropTests.small).0 == .ok)
+        let (fromCode, fromText) = SensitivityInteropTests.run(["sensitivity", "--from", directory + "/sweep"])
+        #expect(fromCode == .ok)
+        #expect(try String(contentsOfFile: directory + "/sweep/ranking.csv", encoding: .utf8) == ranking)
+        #expect(fromText.contains("| rank | parameter | range | S1 |"))
+        // A second --from into the same directory needs --overwrite.
+        #expect(ExternalDesignTests.errors(["sensitivity", "--from", directory + "/sweep"]).1.contains("--overwrite"))
+        #expect(ExternalDesignTests.errors(["sensitivity", "--from", directory + "/sweep", "--method", "morris"]).1
+            .contains("needs a morris design"))
+    }
+
+    @Test func fromRefusesWhatDoesNotFit() throws {
+        let directory = RunFixture.temporaryDirectory("from")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let morris = try SensitivityInteropTests.scenario(withSweep: """
+            {"design": "morris", "trajectories": 2, "parameters": {\(SensitivityInteropTests.parameters)}}
+            """, in: directory)
+        #expect(SensitivityInteropTests.run(["sweep", morris, "--record", "runs", "--quiet", "--out", directory + "/points"]
+                                            + SensitivityInteropTests.small).0 == .ok)
+        let (code, message) = ExternalDesignTests.errors(["sensitivity", "--from", directory + "/points"])
+        #expect(code == .dataError && message.contains("per_point") && message.contains("per_trajectory"))
+        #expect(ExternalDesignTests.errors(["sensitivity", "--from", directory]).1.contains("no manifest.json"))
+        let grid = try SensitivityInteropTests.scenario(withSweep: """
+            {"design": "grid", "parameters": {"model.decisions.riskAversion": [1, 1.1]}}
+            """, in: directory)
+        #expect(SensitivityInteropTests.run(["sweep", grid, "--record", "runs", "--quiet", "--out", directory + "/grid"]
+                                            + SensitivityInteropTests.small).0 == .ok)
+        #expect(ExternalDesignTests.errors(["sensitivity", "--from", directory + "/grid"]).1.contains("the sweep's design is \"grid\""))
+    }
+
+    @Test func ishigamiIsACheckOfTheEstimator() {
+        let (code, text) = SensitivityInteropTests.run(["sensitivity", "--model", "ishigami", "--samples", "512"])
+        #expect(code == .ok)
+        #expect(text.contains("| x2 |") && text.contains("analytic ST"))
+        #expect(text.contains("of 6 analytic indices lie within the 95% intervals"))
+    }
+}

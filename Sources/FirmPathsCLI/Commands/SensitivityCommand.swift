@@ -107,6 +107,11 @@ struct SensitivityCommand: Command {
             try runTestModel(model, parsed: parsed, arguments: arguments, console: console)
             return
         }
+        if let directory = parsed.value("--from") {
+            guard parsed.positionals.isEmpty else { throw CLIError(.usage, "--from analyses DIR: give no SCENARIO", usage: help) }
+            try analyseExisting(directory, method: method, parsed: parsed, arguments: arguments, console: console)
+            return
+        }
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, "expected one SCENARIO", usage: help)
         }
