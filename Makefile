@@ -5,13 +5,14 @@ SCENARIO ?= Scenarios/default.json
 # SwiftPM scratch path of the release-build checks (test-slurm, test-faults, bench; test-resume reads it too).
 SCRATCH ?= .build
 
-.PHONY: all build release run test test-report test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
+.PHONY: all build release run test test-interop test-report test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
 
 all: release
 
 help:
 	@echo "make run     build (release) and run $(SCENARIO) into Results/default/"
 	@echo "make test    build and run the test suites"
+	@echo "make test-interop  SALib Morris/Sobol' on FirmPaths' files, Ishigami, the Python front end, an EMA experiment (.venv-interop/)"
 	@echo "make test-report  run default, render report.html in headless Chromium, check every chart"
 	@echo "make build   debug build"
 	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
@@ -36,6 +37,10 @@ run: release
 
 test:
 	$(SWIFT) test
+
+# SALib, pandas and ema_workbench in the project-local .venv-interop/ (scripts/interop-venv.sh).
+test-interop:
+	SCRATCH=$(SCRATCH) scripts/test-interop.sh
 
 test-report:
 	SWIFT=$(SWIFT) scripts/test-report.sh
