@@ -326,7 +326,7 @@ enum SweepFixture {
         #expect(problems(#"{"design":"latin-hypercube","parameters":{"policy.exportPromotion":[0]}}"#).first?
             .contains("did you mean `latin_hypercube`") == true)
         #expect(problems(#"{"design":"grid","samples":4,"parameters":{"policy.exportPromotion":[0]}}"#)
-            == ["test.json: sweep.samples: `samples` applies to latin_hypercube designs, not grid"])
+            == ["test.json: sweep.samples: `samples` applies to latin_hypercube and sobol designs, not grid"])
         #expect(problems(#"{"design":"latin_hypercube","parameters":{"policy.exportPromotion":{"min":0,"max":1}}}"#).first?
             .contains("needs `samples`") == true)
         #expect(problems(#"{"design":"latin_hypercube","samples":3,"parameters":{"policy.exportPromotion":[0,1]}}"#).first?

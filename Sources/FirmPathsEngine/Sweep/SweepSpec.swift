@@ -7,19 +7,23 @@ import FirmPathsModel
 /// The block's shape:
 /// ```json
 /// "sweep": {
-///   "design": "grid" | "latin_hypercube" | "morris" | "combinations",
+///   "design": "grid" | "latin_hypercube" | "morris" | "sobol" | "combinations" | "file",
 ///   "parameters": {
 ///     "policy.exportPromotion": [0, 0.2, 0.4],                  // values (grid)
 ///     "model.learning.rate": {"from": 0.1, "to": 0.5, "step": 0.1}, // stepped range (grid)
 ///     "population.founderExperienceMean": {"min": 0, "max": 1}     // interval (latin_hypercube, morris)
 ///   },
-///   "samples": 100,          // latin_hypercube
+///   "samples": 100,          // latin_hypercube; sobol: base samples N
+///   "second_order": false,   // sobol
+///   "scramble": false,       // sobol
+///   "file": "points.csv",    // file: one column per parameter path, one row per point
 ///   "trajectories": 10,      // morris (r)
 ///   "levels": 4,             // morris (p, default 4)
 ///   "combinations": [{"policy.exportPromotion": 0.2, "population.firms": 200}],
 ///   "replications": 5,       // runs per design point (default 1)
 ///   "seed": 7,               // base seed (default: the scenario's seed)
-///   "seeds": "per_point" | "per_trajectory" | "per_replication"   // which runs share seeds
+///   "seeds": "per_point" | "per_trajectory" | "per_replication",  // which runs share seeds
+///   "outcomes": {"name": {"measure": "share_firms", ...}}           // extra runs.csv columns
 /// }
 /// ```
 /// Parameter order in `parameters` is the column order of `runs.csv`. Everything is checked
