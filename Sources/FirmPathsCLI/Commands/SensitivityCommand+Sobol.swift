@@ -54,6 +54,9 @@ extension SensitivityCommand {
         guard model == "ishigami" else {
             throw CLIError(.usage, "option --model expects ishigami, found '\(model)'", usage: help)
         }
+        for option in ["--design", "--trajectories", "--replications", "--set", "--compare"] where parsed.value(option) != nil {
+            throw CLIError(.usage, "\(option) does not apply to --model ishigami", usage: help)
+        }
         if let method = parsed.value("--method"), method != "sobol" {
             throw CLIError(.usage, "--model ishigami is a Sobol' check: --method must be sobol", usage: help)
         }

@@ -43,7 +43,7 @@ struct SensitivityCommand: Command {
 
     With --out, writes DIR/manifest.json and DIR/runs.csv (the sweep), DIR/design.csv (every
     point's place in the design, parameter values and run seeds), DIR/ranking.csv, DIR/ranking.md
-    and DIR/morris.svg or DIR/sobol.svg. A non-empty DIR is refused unless --overwrite. With
+    and DIR/morris.svg or DIR/sobol.svg (and DIR/second_order.csv). A non-empty DIR is refused unless --overwrite. With
     --compare (Morris), compares the top 3 parameters of every outcome with an earlier
     ranking.csv: "agree" when the sets are the same; "tie" when they differ only by parameters
     whose mu* are indistinguishable in both runs (the difference of the two mu* is within its 95%
@@ -62,7 +62,7 @@ struct SensitivityCommand: Command {
       --method M           morris or sobol (default: the design's)
       --design FILE        design file (default: \(defaultDesign))
       --trajectories R     override the design's trajectories (morris)
-      --samples N          override the design's base samples (sobol; default 64)
+      --samples N          override the design's base samples (sobol; default 64, 1024 with --model)
       --second-order       also second-order indices (sobol)
       --scramble           scramble the Sobol' sequence (sobol)
       --replications N     override the design's replications per point
