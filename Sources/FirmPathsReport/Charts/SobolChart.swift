@@ -101,7 +101,9 @@ public struct SobolChart: Sendable {
             let y = top + row * Double(index)
             let zero = x(0)
             svg.text(bar.label, x: left - 4, y: y + row * 0.75, anchor: .end, size: style.fontSize - 4, fill: style.textColor)
-            let title = "\(bar.label): S1=\(bar.first) +- \(bar.firstInterval), ST=\(bar.total) +- \(bar.totalInterval)"
+            let text = { (value: Double) in value.isFinite ? "\(value)" : "n/a" }
+            let title = "\(bar.label): S1=\(text(bar.first)) +- \(text(bar.firstInterval)), "
+                + "ST=\(text(bar.total)) +- \(text(bar.totalInterval))"
             let total = finite(bar.total), first = finite(bar.first)
             svg.rect(x: min(zero, x(total)), y: y + row * 0.1, width: abs(x(total) - zero), height: row * 0.8, fill: color,
                      opacity: 0.3, title: title)
