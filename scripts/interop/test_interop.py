@@ -222,4 +222,10 @@ print(f"3. EMA Workbench: {len(experiments)} LHS experiments over 2 levers throu
       f"share_exporting_end from {values.min():.3f} to {values.max():.3f}; experiment 0 = a direct sweep")
 
 print(f"{checks} checks, {len(failures)} failures")
+if not failures:
+    import shutil
+
+    shutil.rmtree(WORK, ignore_errors=True)
+else:
+    print("files kept in", WORK)
 sys.exit(1 if failures else 0)
