@@ -5,7 +5,7 @@ SCENARIO ?= Scenarios/default.json
 # SwiftPM scratch path of the release-build checks (test-slurm, test-faults, bench; test-resume reads it too).
 SCRATCH ?= .build
 
-.PHONY: all build release run test test-interop test-report install dist test-dist bundle-scenarios test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
+.PHONY: all build release run test test-interop test-report test-explorer fuzz-http install dist test-dist bundle-scenarios test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
 
 all: release
 
@@ -14,6 +14,8 @@ help:
 	@echo "make test    build and run the test suites"
 	@echo "make test-interop  SALib Morris/Sobol' on FirmPaths' files, Ishigami, the Python front end, an EMA experiment (.venv-interop/)"
 	@echo "make test-report  run default, render report.html in headless Chromium, check every chart"
+	@echo "make test-explorer  start firmpaths explore, drive the page in headless Chromium (WebDriver), screenshots in Results/explorer-test/"
+	@echo "make fuzz-http  libFuzzer on the explorer's HTTP request parser for FUZZ_SECONDS (default 300)"
 	@echo "make build   debug build"
 	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
 	@echo "make test-slurm  single-node SLURM cluster: sweep as a job array, merge, compare with one process"
@@ -49,6 +51,10 @@ test-interop:
 test-report:
 	SWIFT=$(SWIFT) scripts/test-report.sh
 
+# The explorer page in a real browser; see scripts/test-explorer.sh.
+test-explorer:
+	SWIFT=$(SWIFT) SCRATCH=$(SCRATCH) scripts/test-explorer.sh
+
 # Acceptance check for resumable sweeps (release build); see scripts/kill-resume-test.sh.
 test-resume:
 	scripts/kill-resume-test.sh
@@ -70,6 +76,10 @@ test-faults:
 FUZZ_SECONDS ?= 300
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# libFuzzer on the HTTP request parser of firmpaths explore; see scripts/fuzz-http.sh.
+fuzz-http:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz-http.sh
 
 # Calibration and validation (docs/VALIDATION.md).
 CAL_BIN := $(SCRATCH)/release/firmpaths

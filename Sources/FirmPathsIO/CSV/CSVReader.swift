@@ -163,12 +163,25 @@ public struct CSVRecordParser: Sendable {
 public struct CSVReader: Sendable {
     public let path: String
     public let header: CSVHeader
+    /// The text itself when the reader reads from memory rather than from `path`.
+    let contents: [UInt8]?
 
     /// Opens `path` and reads its header.
     public init(path: String) throws(CSVReadError) {
+        try self.init(path: path, contents: nil)
+    }
+
+    /// Reads CSV text held in memory (e.g. a table a run has just produced); `name` stands for
+    /// the file in messages.
+    public init(name: String, bytes: [UInt8]) throws(CSVReadError) {
+        try self.init(path: name, contents: bytes)
+    }
+
+    private init(path: String, contents: [UInt8]?) throws(CSVReadError) {
         self.path = path
+        self.contents = contents
         var first: [String]?
-        try Self.stream(path: path) { fields, _ in
+        try Self.stream(path: path, contents: contents) { fields, _ in
             first = fields
             return false
         }
@@ -187,7 +200,7 @@ public struct CSVReader: Sendable {
     /// Calls `body` with every data row in file order; `body` returns false to stop early.
     public func forEachRow(_ body: (CSVRow) throws(CSVReadError) -> Bool) throws(CSVReadError) {
         var isHeader = true
-        try Self.stream(path: path) { (fields: inout [String], line: Int) throws(CSVReadError) -> Bool in
+        try Self.stream(path: path, contents: contents) { (fields: inout [String], line: Int) throws(CSVReadError) -> Bool in
             if isHeader {
                 isHeader = false
                 return true
@@ -209,7 +222,31 @@ public struct CSVReader: Sendable {
     static let chunkSize = 1 << 20
 
     /// Reads the file in chunks and hands each record to `body` until it returns false.
-    static func stream(path: String, _ body: (inout [String], Int) throws(CSVReadError) -> Bool) throws(CSVReadError) {
+    static func stream(path: String, contents: [UInt8]?, _ body: (inout [String], Int) throws(CSVReadError) -> Bool)
+        throws(CSVReadError) {
+        if let contents {
+            var parser = CSVRecordParser()
+            var stop = false
+            var failure: CSVReadError?
+            func deliver(_ fields: inout [String], _ line: Int) {
+                guard !stop else { return }
+                do throws(CSVReadError) {
+                    if try !body(&fields, line) { stop = true }
+                } catch {
+                    failure = error
+                    stop = true
+                }
+            }
+            var offset = 0
+            while !stop && offset < contents.count {
+                let end = min(contents.count, offset + (1 << 16))
+                parser.feed(contents[offset..<end], record: deliver)
+                offset = end
+            }
+            if !stop { parser.finish(record: deliver) }
+            if let failure { throw failure }
+            return
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CSVReadError(path: path, message: "cannot open for reading (missing file or no permission)")
         }

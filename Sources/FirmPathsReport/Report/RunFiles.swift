@@ -117,8 +117,18 @@ public struct FirmRecord: Sendable, Equatable {
 
     /// Reads every row of `firms.csv` (one per firm: small next to the trajectories).
     public static func loadAll(directory: String) throws(ReportError) -> [FirmRecord] {
+        let reader: CSVReader
         do {
-            let reader = try CSVReader(path: RunFiles.path(RunFiles.firms, in: directory))
+            reader = try CSVReader(path: RunFiles.path(RunFiles.firms, in: directory))
+        } catch {
+            throw ReportError(error)
+        }
+        return try loadAll(reader: reader)
+    }
+
+    /// Reads every row of a `firms.csv` reader (a file or a table in memory).
+    public static func loadAll(reader: CSVReader) throws(ReportError) -> [FirmRecord] {
+        do {
             let runColumn = reader.header.index(of: "run")
             let firmColumn = try reader.column("firm")
             let pathColumn = try reader.column("path")
@@ -182,17 +192,24 @@ public struct EventReader: Sendable {
     let columns: [Int?]
 
     public init(directory: String) throws(ReportError) {
+        let reader: CSVReader
         do {
             reader = try CSVReader(path: RunFiles.path(RunFiles.events, in: directory))
         } catch {
             throw ReportError(error)
         }
+        try self.init(reader: reader)
+    }
+
+    /// Streams an `events.csv` reader (a file or a table in memory).
+    public init(reader: CSVReader) throws(ReportError) {
+        self.reader = reader
         let names = ["run", "firm", "step", "year", "market", "region", "psychic_distance", "event", "from_mode", "to_mode",
                      "cause", "value", "partnered"]
         let header = reader.header
         let found = names.map { header.index(of: $0) }
         for required in [1, 2, 7] where found[required] == nil {
-            throw ReportError("\(RunFiles.path(RunFiles.events, in: directory)): no column '\(names[required])'", isIOFailure: false)
+            throw ReportError("\(reader.path): no column '\(names[required])'", isIOFailure: false)
         }
         columns = found
     }

@@ -96,7 +96,12 @@ public enum RunReport {
     }
 
     static func ladderSection(directory: String, firms: [FirmRecord], manifest: RunManifest) throws(ReportError) -> HTMLSection {
-        let events = try EventReader(directory: directory)
+        try ladderSection(events: try EventReader(directory: directory), explainDirectory: directory, firms: firms,
+                          stepsPerYear: manifest.stepsPerYear, years: manifest.years)
+    }
+
+    static func ladderSection(events: EventReader, explainDirectory directory: String, firms: [FirmRecord], stepsPerYear: Int,
+                              years: Int) throws(ReportError) -> HTMLSection {
         let run = firms.first?.run ?? 0
         var counts: [FirmKey: Int] = [:]
         try events.forEach { counts[FirmKey(run: $0.run, firm: $0.firm), default: 0] += 1 }
@@ -106,6 +111,14 @@ public enum RunReport {
         try events.forEach { e in
             if e.run == run && chosen.contains(e.firm) { byFirm[e.firm, default: []].append(e) }
         }
+        return ladderSection(examples: examples, eventsByFirm: byFirm, explainDirectory: directory, firms: firms,
+                             stepsPerYear: stepsPerYear, years: years)
+    }
+
+    /// The ladder section from the example firms and their events (in memory).
+    static func ladderSection(examples: [String: Int], eventsByFirm byFirm: [Int: [EventRecord]], explainDirectory directory: String,
+                              firms: [FirmRecord], stepsPerYear: Int, years: Int) -> HTMLSection {
+        let run = firms.first?.run ?? 0
         var blocks: [HTMLBlock] = [.paragraph(
             "One example firm per path: of the firms on that path, the one with the most events among those at or below "
                 + "the path's 75th percentile of events (ties: lowest id). Bars show the establishment mode in each market the "
@@ -126,7 +139,7 @@ public enum RunReport {
                     + ". Rule: \(rule)."))
                 continue
             }
-            let chart = FirmLadder.chart(title: title, events: firmEvents, stepsPerYear: manifest.stepsPerYear, years: manifest.years,
+            let chart = FirmLadder.chart(title: title, events: firmEvents, stepsPerYear: stepsPerYear, years: years,
                                          clock: .firmAge)
             blocks.append(.figure(HTMLFigure(svg: chart.svg(),
                                              caption: "Firm \(firm), classified \(PathNames.display(name)) by rule \(rule); "

@@ -55,6 +55,17 @@ public struct TrajectorySummary: Sendable, Equatable {
 
     /// Reads `directory/trajectories.csv`, labelling each firm with its path from `firms`.
     public static func load(directory: String, firms: [FirmRecord], years: Int) throws(ReportError) -> TrajectorySummary {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: RunFiles.path(RunFiles.trajectories, in: directory))
+        } catch {
+            throw ReportError(error)
+        }
+        return try load(reader: reader, firms: firms, years: years)
+    }
+
+    /// Reads a `trajectories.csv` reader (a file or a table in memory), labelling each firm with its path from `firms`.
+    public static func load(reader: CSVReader, firms: [FirmRecord], years: Int) throws(ReportError) -> TrajectorySummary {
         var pathOf: [FirmKey: Int] = [:]
         for record in firms { pathOf[FirmKey(run: record.run, firm: record.firm)] = PathNames.all.firstIndex(of: record.path) }
         let quadrantIndex = Dictionary(uniqueKeysWithValues: quadrants.enumerated().map { ($1, $0) })
@@ -62,7 +73,6 @@ public struct TrajectorySummary: Sendable, Equatable {
         let dollingerIndex = Dictionary(uniqueKeysWithValues: dollingerStages.enumerated().map { ($1, $0) })
         var summary = TrajectorySummary(years: years)
         do {
-            let reader = try CSVReader(path: RunFiles.path(RunFiles.trajectories, in: directory))
             let runColumn = reader.header.index(of: "run")
             let firmColumn = try reader.column("firm")
             let yearColumn = try reader.column("year")
