@@ -40,7 +40,9 @@ public struct SweepOutcome: Sendable, Equatable {
     /// The values of `outcomes` for one finished run, in order (NaN for an empty population).
     static func values(_ outcomes: [SweepOutcome], simulation: Simulation, firms: [FirmOutcome]) -> [Double] {
         guard !outcomes.isEmpty else { return [] }
-        let run = TargetRun(simulation: simulation, outcomes: firms)
+        // A sweep run records no export spells (SpellRecorder drives the run itself), so spell
+        // measures (issue 10) evaluate on an empty set here.
+        let run = TargetRun(simulation: simulation, outcomes: firms, spells: [])
         return outcomes.map { $0.measure.evaluate(run) }
     }
 }
