@@ -16,15 +16,16 @@ struct SweepCommand: Command {
     k = p * replications + r, with seed RunSeed.derive(base seed, p, r), written to runs.csv.
     Rows are written in run order, so the files do not depend on --threads.
 
-    Files in DIR: manifest.json, runs.csv, firms.csv, trajectories.csv, events.csv (as chosen by
-    --record). They are written in place while the sweep runs so that an interrupted sweep keeps
+    Files in DIR: manifest.json, markets.csv (the market map, one per distinct map), runs.csv,
+    firms.csv, trajectories.csv, events.csv, exports.csv (as chosen by --record). They are written in place while the sweep runs so that an interrupted sweep keeps
     its completed runs; progress.json records how much of them is valid until the sweep completes.
 
     Options:
       --threads N       worker threads, one run each (default: all available)
       --out DIR         output directory (default: Results/<scenario name>-sweep)
-      --record LIST     tables to write: runs, firms, steps, events or all, comma-separated
-                        (default: runs,firms)
+      --record LIST     tables to write: runs, firms, steps (or trajectories), events, exports
+                        or all, comma-separated (default: runs,firms); exports is the
+                        firm-market-year panel, not thinned by --every
       --every K         with steps: write trajectory rows every K-th step only (default 1)
       --shard I/N       run only runs with run % N == I (combine shards with `firmpaths merge`)
       --resume          continue an interrupted sweep in DIR (same scenario, sweep and options)
@@ -59,7 +60,7 @@ struct SweepCommand: Command {
         var record = SweepRecord.sweepDefault
         if let text = parsed.value("--record") {
             guard let parsedRecord = SweepRecord(parsing: text) else {
-                throw CLIError(.usage, "option --record expects runs, firms, steps, events or all (comma-separated), found '\(text)'",
+                throw CLIError(.usage, "option --record expects runs, firms, steps (or trajectories), events, exports or all (comma-separated), found '\(text)'",
                                usage: help)
             }
             record = parsedRecord

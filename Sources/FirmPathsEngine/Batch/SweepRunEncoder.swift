@@ -100,8 +100,13 @@ struct SweepRunEncoder: Sendable {
         let simulation = Simulation(scenario: scenario, seed: run.seed)
         var trajectories = CSVBuffer()
         var events = CSVBuffer()
+        var exports = CSVBuffer()
         let recordSteps = record.contains(.steps)
         let recordEvents = record.contains(.events)
+        var panel = record.contains(.exports)
+            ? ExportPanelRecorder(firms: simulation.store.firmCount, markets: simulation.world.marketCount,
+                                  stepsPerYear: simulation.clock.stepsPerYear)
+            : nil
         do {
             try RunExecutor.run(simulation, threads: 1) { simulation, stepEvents in
                 if cancellation.isCancelled { throw RunFailure.cancelled }
@@ -111,13 +116,16 @@ struct SweepRunEncoder: Sendable {
                 if recordEvents {
                     EventTable.appendRows(stepEvents, of: simulation, run: run.run, into: &events)
                 }
+                if let rows = panel?.record(simulation, events: stepEvents), !rows.isEmpty {
+                    ExportTable.appendRows(rows, world: simulation.world, run: run.run, into: &exports)
+                }
             }
         } catch {
             return .failure(.cancelled)
         }
         let outcomes = simulation.firmOutcomes()
         var tables: [[UInt8]] = []
-        tables.reserveCapacity(4)
+        tables.reserveCapacity(SweepRecord.names.count)
         if record.contains(.runs) {
             var runs = CSVBuffer(capacity: 256)
             RunsTable.appendRow(run: run, simulation: simulation, outcomes: outcomes, into: &runs)
@@ -134,6 +142,7 @@ struct SweepRunEncoder: Sendable {
         }
         tables.append(trajectories.bytes)
         tables.append(events.bytes)
+        tables.append(exports.bytes)
         return .success(EncodedRun(tables: tables))
     }
 }
