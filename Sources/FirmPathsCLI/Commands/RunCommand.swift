@@ -5,14 +5,14 @@ import FirmPathsModel
 /// `firmpaths run SCENARIO`: one simulation, written to a run directory.
 struct RunCommand: Command {
     static let name = "run"
-    static let summary = "Run a scenario once and write manifest, firms, trajectories and events"
+    static let summary = "Run a scenario once and write manifest, markets, firms, trajectories, events and exports"
     static let help = """
     Usage: firmpaths run SCENARIO [--seed N] [--out DIR] [--set PATH=VALUE]... [--threads N]
-                         [--every K] [--no-trajectories] [--overwrite] [--quiet]
+                         [--every K] [--no-trajectories] [--no-exports] [--overwrite] [--quiet]
 
     SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`).
-    Writes DIR/manifest.json, firms.csv, trajectories.csv and events.csv (see Results/README.md),
-    then DIR/report.html with the charts (see `firmpaths help report`).
+    Writes DIR/manifest.json, markets.csv (the market map), firms.csv, trajectories.csv, events.csv
+    and exports.csv (the firm-market-year panel; see Results/README.md), then DIR/report.html with the charts (see `firmpaths help report`).
 
     Options:
       --seed N            run seed (default: the scenario's `seed`)
@@ -21,6 +21,7 @@ struct RunCommand: Command {
       --threads N         threads for the firm updates within a step (default: all available)
       --every K           write trajectory rows every K-th step only (default 1)
       --no-trajectories   do not write trajectories.csv
+      --no-exports        do not write exports.csv
       --overwrite         replace files in a non-empty output directory
       --quiet             print nothing but errors
 
@@ -37,7 +38,7 @@ struct RunCommand: Command {
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, options: ["--seed", "--out", "--set", "--threads", "--every"],
-                                   flags: ["--overwrite", "--quiet", "--no-trajectories"], usage: help)
+                                   flags: ["--overwrite", "--quiet", "--no-trajectories", "--no-exports"], usage: help)
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, parsed.positionals.isEmpty ? "missing SCENARIO" : "expected one SCENARIO, found \(parsed.positionals.count)",
                            usage: help)
@@ -56,7 +57,8 @@ struct RunCommand: Command {
         let every = try parsed.int("--every", usage: help, range: 1...1_000_000) ?? 1
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name
         let options = SingleRunOptions(directory: directory, overwrite: parsed.has("--overwrite"), threads: threads,
-                                       writeTrajectories: !parsed.has("--no-trajectories"), every: every,
+                                       writeTrajectories: !parsed.has("--no-trajectories"),
+                                       writeExports: !parsed.has("--no-exports"), every: every,
                                        commandLine: ["firmpaths", "run"] + arguments,
                                        memoryLimit: try MemoryLimit.from(environment: console.environment))
         let result: SingleRunResult
