@@ -38,8 +38,9 @@ struct SweepCommand: Command {
     population that fits (exit 65).
 
     Ctrl-C stops handing out runs, keeps the completed ones and prints the --resume command.
-    Re-run any single run alone with `firmpaths run SCENARIO --seed SEED --set PATH=VALUE ...`
-    using its seed and parameter values from runs.csv.
+    Re-run any single run alone with `firmpaths rerun DIR --run K`, or with
+    `firmpaths run SCENARIO --seed SEED --set PATH=VALUE ...` using its seed and parameter values
+    from runs.csv (seeds are below 2^53, so R, pandas and spreadsheets keep them exactly).
 
     Examples:
       firmpaths sweep Scenarios/promotion-sweep.json --threads 8 --out Results/promo
