@@ -3,7 +3,9 @@
 //
 // Dependencies run one way only:
 //   FirmPathsModel  (pure model: no files, no threads, no printing)
-//     <- FirmPathsIO     (scenario files, JSON, CSV, SVG/HTML reports)
+//     <- FirmPathsIO     (scenario files, JSON, CSV)
+//     <- FirmPathsReport (SVG charts, report.html, firm stories; reads run directories;
+//                         beside the engine: neither imports the other)
 //     <- FirmPathsEngine (runs, parallel batches, sweeps, streaming output)
 //     <- FirmPathsCLI    (command-line commands)
 //     <- firmpaths       (thin executable)
@@ -23,11 +25,14 @@ let package = Package(
         // MARK: - Input and output
         .target(name: "FirmPathsIO", dependencies: ["FirmPathsModel"]),
 
+        // MARK: - Charts and reports (report.html, firm stories; the explorer draws with them too)
+        .target(name: "FirmPathsReport", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
+
         // MARK: - Run and batch engine
         .target(name: "FirmPathsEngine", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
 
         // MARK: - Command line
-        .target(name: "FirmPathsCLI", dependencies: ["FirmPathsModel", "FirmPathsIO", "FirmPathsEngine"]),
+        .target(name: "FirmPathsCLI", dependencies: ["FirmPathsModel", "FirmPathsIO", "FirmPathsReport", "FirmPathsEngine"]),
         .executableTarget(name: "firmpaths", dependencies: ["FirmPathsCLI"]),
 
         // MARK: - Benchmark (make bench)
@@ -37,10 +42,11 @@ let package = Package(
         // IO only for PropertyTests, which draw scenarios from the catalog and load them as files are.
         .testTarget(name: "FirmPathsModelTests", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
         .testTarget(name: "FirmPathsIOTests", dependencies: ["FirmPathsIO", "FirmPathsModel"]),
+        .testTarget(name: "FirmPathsReportTests", dependencies: ["FirmPathsReport", "FirmPathsIO", "FirmPathsModel"]),
         .testTarget(name: "FirmPathsEngineTests", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
         .testTarget(
             name: "FirmPathsCLITests",
-            dependencies: ["FirmPathsCLI", "FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"],
+            dependencies: ["FirmPathsCLI", "FirmPathsEngine", "FirmPathsReport", "FirmPathsIO", "FirmPathsModel"],
             resources: []
         ),
     ],

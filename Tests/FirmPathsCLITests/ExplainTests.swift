@@ -1,4 +1,5 @@
 import FirmPathsIO
+import FirmPathsReport
 import Foundation
 import Testing
 

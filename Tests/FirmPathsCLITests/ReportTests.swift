@@ -1,5 +1,6 @@
 @testable import FirmPathsCLI
 import FirmPathsIO
+import FirmPathsReport
 import Foundation
 import Testing
 

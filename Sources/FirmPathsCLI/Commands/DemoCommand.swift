@@ -1,6 +1,7 @@
 import FirmPathsEngine
 import FirmPathsIO
 import FirmPathsModel
+import FirmPathsReport
 import Foundation
 
 /// `firmpaths demo [SCENARIO]`: a small population simulated in memory and drawn in the

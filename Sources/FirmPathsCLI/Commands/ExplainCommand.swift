@@ -1,4 +1,5 @@
 import FirmPathsIO
+import FirmPathsReport
 
 /// `firmpaths explain DIR --firm ID`: one firm's story, year by year.
 struct ExplainCommand: Command {

@@ -1,4 +1,5 @@
 import FirmPathsIO
+import FirmPathsReport
 
 /// `firmpaths report DIR`: DIR/report.html from a run or sweep directory.
 struct ReportCommand: Command {

@@ -1,6 +1,7 @@
 import FirmPathsEngine
 import FirmPathsIO
 import FirmPathsModel
+import FirmPathsReport
 import Foundation
 
 /// `firmpaths sensitivity SCENARIO`: Morris screening of the headline outcomes.

@@ -1,3 +1,5 @@
+import FirmPathsIO
+
 /// Picks a typical firm of a path to show as an example, deterministically: the firm with
 /// the most events among those at or below the path's 75th percentile of event counts
 /// (busy enough to show something, not an outlier); ties go to the lowest firm id.

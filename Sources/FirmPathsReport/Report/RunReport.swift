@@ -1,3 +1,4 @@
+import FirmPathsIO
 import Foundation
 
 /// `report.html` of a run or sweep directory: one self-contained page (inline SVG and CSS)

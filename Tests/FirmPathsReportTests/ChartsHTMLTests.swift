@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FirmPathsIO
+@testable import FirmPathsReport
 
 @Suite struct ChartsHTMLTests {
     private var page: HTMLPage {

@@ -1,3 +1,4 @@
+import FirmPathsIO
 import Foundation
 
 /// A failure to read a run or sweep directory, with whether it is the file system's fault

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FirmPathsIO
+@testable import FirmPathsReport
 
 @Suite struct ChartsAxisTests {
     @Test(arguments: [(0.0, 1.0), (0.0, 97.0), (2000.0, 2030.0), (-3.2, 7.9), (0.013, 0.021), (5.0, 5.0), (123456.0, 987654.0)])

@@ -1,3 +1,5 @@
+import FirmPathsIO
+
 /// Plain-language words for the codes in `events.csv`, shared by the report, `explain` and
 /// `demo` so a cause reads the same everywhere.
 public enum EventWording {

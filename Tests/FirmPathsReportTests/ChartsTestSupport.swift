@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import FirmPathsIO
+@testable import FirmPathsReport
 
 /// Parses SVG with Foundation's XMLParser so tests catch any markup a browser would reject.
 final class SVGInspector: NSObject, XMLParserDelegate {

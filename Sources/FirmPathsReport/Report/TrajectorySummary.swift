@@ -1,3 +1,5 @@
+import FirmPathsIO
+
 /// Year-by-path figures of `trajectories.csv`, aggregated while streaming: the file is read
 /// once, row by row, and only counters per year (and path) are kept.
 ///

@@ -1,3 +1,5 @@
+import FirmPathsIO
+
 /// Headline outcomes of a sweep (`runs.csv`) against each swept parameter: the mean over
 /// the runs at each parameter value with a t-based 95 % interval.
 public struct SweepSummary: Sendable {

@@ -1,3 +1,5 @@
+import FirmPathsIO
+
 /// A firm's story from a run directory: its founding traits, its events and quadrant
 /// changes in time order, and the path it was given with the rule that decided it.
 ///
