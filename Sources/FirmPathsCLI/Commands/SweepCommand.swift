@@ -17,7 +17,8 @@ struct SweepCommand: Command {
     Rows are written in run order, so the files do not depend on --threads.
 
     Files in DIR: manifest.json, markets.csv (the market map, one per distinct map), runs.csv,
-    firms.csv, trajectories.csv, events.csv, exports.csv (as chosen by --record). They are written in place while the sweep runs so that an interrupted sweep keeps
+    firms.csv, trajectories.csv, events.csv, exports.csv (as chosen by --record), and once the
+    sweep is complete points.csv (see `firmpaths summarize`) and report.html. They are written in place while the sweep runs so that an interrupted sweep keeps
     its completed runs; progress.json records how much of them is valid until the sweep completes.
 
     Options:
@@ -118,6 +119,11 @@ struct SweepCommand: Command {
             // 128 + SIGINT, the shell convention for a run stopped by Ctrl-C; the completed runs are synced.
             exit(130)
         }
+        // A complete directory gets its per-point summary and its report, as Results/README.md says.
+        var report: String?
+        if record.contains(.runs) && !(result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume")) {
+            report = try ReportCommand.write(directory: directory)
+        }
         guard !quiet else { return }
         if result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume") {
             console.err("\(directory)/ is already complete (\(result.runs) runs)\n")
@@ -128,6 +134,7 @@ struct SweepCommand: Command {
         if result.resumedFrom > 0 { note += ", resumed after \(result.resumedFrom) runs" }
         if shard != .all { note += ", shard \(shard) of \(sweep.plan.count) runs" }
         console.err(note + "\n")
+        if let report { console.err("points: \(OutputDirectory.file(PointSummary.fileName, in: directory)), report: \(report)\n") }
     }
 
     /// Quotes an argument for a POSIX shell when it contains anything beyond safe characters.

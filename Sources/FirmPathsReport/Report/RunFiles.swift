@@ -26,6 +26,7 @@ public enum RunFiles {
     public static let trajectories = "trajectories.csv"
     public static let events = "events.csv"
     public static let runs = "runs.csv"
+    public static let points = "points.csv"
     public static let report = "report.html"
 
     public static func path(_ name: String, in directory: String) -> String {

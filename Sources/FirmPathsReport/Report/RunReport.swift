@@ -38,7 +38,9 @@ public enum RunReport {
         return HTMLPage(title: "FirmPaths \(what) report: \(manifest.scenarioName)", intro: intro, sections: sections,
                         footer: "firmpaths \(manifest.version) · scenario \(manifest.scenarioName) · seed \(manifest.seed)"
                             + (manifest.command.isEmpty ? "" : " · command: " + manifest.command.joined(separator: " "))
-                            + " · directory \(directory)")
+                            // A sweep's page depends on its results only, so resumed, merged and uninterrupted
+                            // sweeps write the same bytes.
+                            + (manifest.kind == "sweep" ? "" : " · directory \(directory)"))
     }
 
     /// Builds the page and writes `directory/report.html`; returns its path.
@@ -143,7 +145,7 @@ public enum RunReport {
             "One example firm per path: of the firms on that path, the one with the most events among those at or below "
                 + "the path's 75th percentile of events (ties: lowest id). Bars show the establishment mode in each market the "
                 + "firm touched, closest market (lowest psychic distance, PD) on top; symbols mark events. "
-                + "`firmpaths explain \(directory) --firm ID` tells each firm's story in words.")]
+                + "`firmpaths explain \(manifest.kind == "sweep" ? "DIR" : directory) --firm ID` tells each firm's story in words.")]
         for name in PathNames.all {
             guard let firm = examples[name] else { continue }
             let record = firms.first { $0.firm == firm && $0.run == run }
@@ -169,9 +171,10 @@ public enum RunReport {
     static func sweepSection(_ sweep: SweepSummary) -> HTMLSection {
         var blocks: [HTMLBlock] = [.paragraph(
             "\(sweep.runCount) runs. Each chart shows an outcome against one swept parameter: the mean over the runs at each "
-                + "value with its 95% interval (t-based, over replications"
+                + "value with its 95% interval (t-based, over replications; for shares clipped to [0, 1]"
                 + (sweep.parameters.count > 1 ? ", separately for each setting of the other parameters when there are at most six"
-                    + " such settings, else pooled over them" : "") + ").")]
+                    + " such settings, else pooled over them" : "") + "), from points.csv"
+                + (sweep.isGrid ? "." : "; the design's points are scattered, so means are drawn as points, not joined."))]
         let style = ChartStyle(width: 460, height: 300)
         for parameter in sweep.parameters {
             blocks.append(.subheading("Outcomes against \(parameter)"))
@@ -180,7 +183,7 @@ public enum RunReport {
                 let chart = IntervalChart(title: panel.outcome.label, series: panel.series,
                                           xLabel: SweepSummary.shortName(parameter), yLabel: panel.outcome.label,
                                           yUnit: panel.outcome.unit ?? (panel.outcome.isShare ? "%" : nil),
-                                          yIsPercent: panel.outcome.isShare, style: style)
+                                          yIsPercent: panel.outcome.isShare, style: style, joinsPoints: sweep.isGrid)
                 let runs = panel.minRuns == panel.maxRuns ? "\(panel.minRuns)" : "\(panel.minRuns)–\(panel.maxRuns)"
                 return HTMLFigure(svg: chart.svg(), caption: "\(panel.outcome.column) against \(parameter); \(runs) runs per point.")
             }
