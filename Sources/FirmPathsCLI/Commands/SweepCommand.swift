@@ -31,7 +31,8 @@ struct SweepCommand: Command {
       --shard I/N       run only runs with run % N == I (combine shards with `firmpaths merge`)
       --resume          continue an interrupted sweep in DIR (same scenario, sweep and options)
       --overwrite       replace the sweep files of a non-empty DIR
-      --quiet           no progress and no summary
+      --quiet           no progress and no summary (progress is a live line on a terminal,
+                        else a line every 30 s and every 5 % of the runs, e.g. in SLURM logs)
       --set PATH=VALUE  override a parameter of the scenario before sweeping (repeatable)
 
     A sweep whose concurrent runs (one per thread) would not fit in memory (80 % of the machine's,
@@ -96,7 +97,7 @@ struct SweepCommand: Command {
         let quiet = parsed.has("--quiet")
         let total = sweep.plan.shard(shard).count
         let reporter: ProgressReporter? = quiet ? nil
-            : ProgressReporter(total: total, threads: threads, live: console.errIsTerminal) { console.err($0) }
+            : ProgressReporter(total: total, threads: threads, live: console.errIsTerminal, logInterval: 30) { console.err($0) }
 
         let cancellation = SweepCancellation()
         cancellation.handleInterrupts()
