@@ -9,19 +9,32 @@ public enum RunReport {
         let manifest = try RunManifest.load(directory: directory)
         var sections: [HTMLSection] = []
         let hasFirms = RunFiles.exists(RunFiles.firms, in: directory)
+        // A sweep's run-level sections show its run 0 as an example (its outcomes over all runs
+        // are in section 6): the files are read up to the end of run 0 only, so the page takes the
+        // same time and memory for 10 runs or 100,000.
+        let exampleRun: Int? = manifest.kind == "sweep" ? 0 : nil
         if hasFirms {
-            let firms = try FirmRecord.loadAll(directory: directory)
+            let firms = try FirmRecord.loadAll(directory: directory, onlyRun: exampleRun)
+            if exampleRun != nil {
+                sections.append(HTMLSection(heading: "Run 0 of the sweep", blocks: [
+                    .paragraph("Sections 1 to 5 show run 0 of this sweep (design point 0, replication 0) as an example; "
+                        + "section 6 summarizes every run. `firmpaths rerun DIR --run K` writes any run alone with its report."),
+                ]))
+            }
             sections.append(pathSection(firms))
             if RunFiles.exists(RunFiles.trajectories, in: directory) {
-                let summary = try TrajectorySummary.load(directory: directory, firms: firms, years: manifest.years)
+                let summary = try TrajectorySummary.load(directory: directory, firms: firms, years: manifest.years,
+                                                         onlyRun: exampleRun)
                 sections += timeSections(summary)
             } else {
                 sections.append(HTMLSection(heading: "Over time", blocks: [
-                    .paragraph("This run wrote no trajectories.csv (run without --no-trajectories to see the charts over time)."),
+                    .paragraph(exampleRun == nil
+                        ? "This run wrote no trajectories.csv (run without --no-trajectories to see the charts over time)."
+                        : "This sweep wrote no trajectories.csv (sweep with --record steps to see the charts over time)."),
                 ]))
             }
             if RunFiles.exists(RunFiles.events, in: directory) {
-                sections.append(try ladderSection(directory: directory, firms: firms, manifest: manifest))
+                sections.append(try ladderSection(directory: directory, firms: firms, manifest: manifest, onlyRun: exampleRun))
             }
         }
         if RunFiles.exists(RunFiles.runs, in: directory) {
@@ -130,15 +143,16 @@ public enum RunReport {
         ]
     }
 
-    static func ladderSection(directory: String, firms: [FirmRecord], manifest: RunManifest) throws(ReportError) -> HTMLSection {
+    static func ladderSection(directory: String, firms: [FirmRecord], manifest: RunManifest,
+                              onlyRun: Int? = nil) throws(ReportError) -> HTMLSection {
         let events = try EventReader(directory: directory)
         let run = firms.first?.run ?? 0
         var counts: [FirmKey: Int] = [:]
-        try events.forEach { counts[FirmKey(run: $0.run, firm: $0.firm), default: 0] += 1 }
+        try events.forEach(onlyRun: onlyRun) { counts[FirmKey(run: $0.run, firm: $0.firm), default: 0] += 1 }
         let examples = ExampleFirms.choose(firms: firms, eventCounts: counts, run: run)
         let chosen = Set(examples.values)
         var byFirm: [Int: [EventRecord]] = [:]
-        try events.forEach { e in
+        try events.forEach(onlyRun: onlyRun) { e in
             if e.run == run && chosen.contains(e.firm) { byFirm[e.firm, default: []].append(e) }
         }
         var blocks: [HTMLBlock] = [.paragraph(
