@@ -75,7 +75,8 @@ enum SweepFixture {
             #expect(result.isComplete && !result.interrupted && result.completed == 12)
         }
         #expect(SweepFixture.contents(directories[0]).keys.sorted()
-            == ["events.csv", "exports.csv", "firms.csv", "manifest.json", "markets.csv", "runs.csv", "trajectories.csv"])
+            == ["events.csv", "exports.csv", "firms.csv", "manifest.json", "markets.csv", "runs.csv", "trajectories.csv",
+                "years.csv"])
         #expect(SweepFixture.lines(directories[0] + "/runs.csv").count == 13)
         SweepFixture.expectIdentical(directories[0], directories[1])
         SweepFixture.expectIdentical(directories[0], directories[2])
@@ -97,7 +98,7 @@ enum SweepFixture {
         let result = try SweepMerge.merge(shards: [shards[2], shards[0], shards[1]], into: merged, overwrite: false)
         #expect(result == SweepMergeResult(shards: 3, runs: 12,
                                            files: ["markets.csv", "runs.csv", "firms.csv", "trajectories.csv", "events.csv",
-                                                   "exports.csv"]))
+                                                   "exports.csv", "years.csv"]))
         SweepFixture.expectIdentical(whole, merged)
     }
 
@@ -255,7 +256,11 @@ enum SweepFixture {
         _ = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON, scenarioFile: "test.json",
                                   seed: try #require(UInt64(fields[3])), options: SingleRunOptions(directory: single, threads: 2))
         #expect(FileManager.default.contents(atPath: directory + "/markets.csv") == FileManager.default.contents(atPath: single + "/markets.csv"))
-        for name in ["firms.csv", "trajectories.csv", "events.csv", "exports.csv"] {
+        var options = SingleRunOptions(directory: single, overwrite: true, threads: 2)
+        options.writeYears = true
+        _ = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON, scenarioFile: "test.json",
+                                  seed: try #require(UInt64(fields[3])), options: options)
+        for name in ["firms.csv", "trajectories.csv", "events.csv", "exports.csv", "years.csv"] {
             let fromSweep = SweepFixture.lines(directory + "/" + name).filter { $0.hasPrefix("\(k),") }.map { $0.dropFirst(2) }
             let alone = SweepFixture.lines(single + "/" + name).dropFirst().map { $0.dropFirst(2) }
             #expect(!fromSweep.isEmpty)
@@ -379,7 +384,7 @@ enum SweepFixture {
         #expect(SweepRecord(parsing: "steps, runs")?.files == ["runs.csv", "trajectories.csv"])
         #expect(SweepRecord(parsing: "trajectories") == .steps)
         #expect(SweepRecord(parsing: "exports")?.files == ["exports.csv"])
-        #expect(SweepRecord(parsing: "all")?.files.last == "exports.csv")
+        #expect(SweepRecord(parsing: "all")?.files.suffix(2) == ["exports.csv", "years.csv"])
         #expect(SweepRecord(parsing: "trajectory") == nil)
         #expect(SweepRecord(parsing: "") == nil)
     }

@@ -8,7 +8,7 @@ struct RunCommand: Command {
     static let summary = "Run a scenario once and write manifest, markets, firms, trajectories, events and exports"
     static let help = """
     Usage: firmpaths run SCENARIO [--seed N] [--out DIR] [--set PATH=VALUE]... [--threads N]
-                         [--every K] [--no-trajectories] [--no-exports] [--overwrite] [--quiet]
+                         [--every K] [--no-trajectories] [--no-exports] [--record years] [--overwrite] [--quiet]
 
     SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`).
     Writes DIR/manifest.json, markets.csv (the market map), firms.csv, trajectories.csv, events.csv
@@ -22,6 +22,8 @@ struct RunCommand: Command {
       --every K           write trajectory rows every K-th step only (default 1)
       --no-trajectories   do not write trajectories.csv
       --no-exports        do not write exports.csv
+      --record years      also write years.csv: one row per firm and year with age and path,
+                          a table that fits a spreadsheet (30,000 rows for the default scenario)
       --overwrite         replace files in a non-empty output directory
       --quiet             print nothing but errors
 
@@ -37,7 +39,7 @@ struct RunCommand: Command {
     """
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, options: ["--seed", "--out", "--set", "--threads", "--every"],
+        let parsed = try Arguments(arguments, options: ["--seed", "--out", "--set", "--threads", "--every", "--record"],
                                    flags: ["--overwrite", "--quiet", "--no-trajectories", "--no-exports"], usage: help)
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, parsed.positionals.isEmpty ? "missing SCENARIO" : "expected one SCENARIO, found \(parsed.positionals.count)",
@@ -56,11 +58,21 @@ struct RunCommand: Command {
         let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
         let every = try parsed.int("--every", usage: help, range: 1...1_000_000) ?? 1
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name
-        let options = SingleRunOptions(directory: directory, overwrite: parsed.has("--overwrite"), threads: threads,
+        var writeYears = false
+        if let text = parsed.value("--record") {
+            // The other tables are written anyway (see --no-trajectories, --no-exports).
+            guard let record = SweepRecord(parsing: text), record.isSubset(of: [.firms, .steps, .events, .exports, .years]) else {
+                throw CLIError(.usage, "option --record expects years (or firms, steps, trajectories, events, exports, which "
+                    + "a run writes anyway), found '\(text)'", usage: help)
+            }
+            writeYears = record.contains(.years)
+        }
+        var options = SingleRunOptions(directory: directory, overwrite: parsed.has("--overwrite"), threads: threads,
                                        writeTrajectories: !parsed.has("--no-trajectories"),
                                        writeExports: !parsed.has("--no-exports"), every: every,
                                        commandLine: ["firmpaths", "run"] + arguments,
                                        memoryLimit: try MemoryLimit.from(environment: console.environment))
+        options.writeYears = writeYears
         let result: SingleRunResult
         do {
             result = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON,

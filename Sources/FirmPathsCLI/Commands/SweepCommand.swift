@@ -24,9 +24,10 @@ struct SweepCommand: Command {
     Options:
       --threads N       worker threads, one run each (default: all available)
       --out DIR         output directory (default: Results/<scenario name>-sweep)
-      --record LIST     tables to write: runs, firms, steps (or trajectories), events, exports
-                        or all, comma-separated (default: runs,firms); exports is the
-                        firm-market-year panel, not thinned by --every
+      --record LIST     tables to write: runs, firms, steps (or trajectories), events, exports,
+                        years or all, comma-separated (default: runs,firms); exports is the
+                        firm-market-year panel, not thinned by --every; years one row per
+                        firm and year
       --every K         with steps: write trajectory rows every K-th step only (default 1)
       --shard I/N       run only runs with run % N == I (combine shards with `firmpaths merge`)
       --resume          continue an interrupted sweep in DIR (same scenario, sweep and options)
@@ -63,7 +64,7 @@ struct SweepCommand: Command {
         var record = SweepRecord.sweepDefault
         if let text = parsed.value("--record") {
             guard let parsedRecord = SweepRecord(parsing: text) else {
-                throw CLIError(.usage, "option --record expects runs, firms, steps (or trajectories), events, exports or all (comma-separated), found '\(text)'",
+                throw CLIError(.usage, "option --record expects runs, firms, steps (or trajectories), events, exports, years or all (comma-separated), found '\(text)'",
                                usage: help)
             }
             record = parsedRecord

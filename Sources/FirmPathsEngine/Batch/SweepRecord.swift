@@ -16,7 +16,10 @@ public struct SweepRecord: OptionSet, Sendable, Hashable, CustomStringConvertibl
     /// `exports.csv`: the firm-destination-year panel (not thinned by `every`).
     public static let exports = SweepRecord(rawValue: 16)
 
-    public static let all: SweepRecord = [.runs, .firms, .steps, .events, .exports]
+    /// `years.csv`: one row per firm, year and run, with age and path (for spreadsheets).
+    public static let years = SweepRecord(rawValue: 32)
+
+    public static let all: SweepRecord = [.runs, .firms, .steps, .events, .exports, .years]
     /// What a sweep writes when not told otherwise.
     public static let sweepDefault: SweepRecord = [.runs, .firms]
 
@@ -24,7 +27,7 @@ public struct SweepRecord: OptionSet, Sendable, Hashable, CustomStringConvertibl
     static let names: [(name: String, record: SweepRecord, file: String)] = [
         ("runs", .runs, "runs.csv"), ("firms", .firms, "firms.csv"),
         ("steps", .steps, "trajectories.csv"), ("events", .events, "events.csv"),
-        ("exports", .exports, "exports.csv"),
+        ("exports", .exports, "exports.csv"), ("years", .years, "years.csv"),
     ]
     /// Other names accepted on the command line: the steps table by the name of its file.
     static let aliases: [(name: String, record: SweepRecord)] = [("trajectories", .steps)]

@@ -107,6 +107,9 @@ struct SweepRunEncoder: Sendable {
             ? ExportPanelRecorder(firms: simulation.store.firmCount, markets: simulation.world.marketCount,
                                   stepsPerYear: simulation.clock.stepsPerYear)
             : nil
+        var yearTable = record.contains(.years)
+            ? YearTableRecorder(firms: simulation.store.firmCount, years: scenario.years, stepsPerYear: simulation.clock.stepsPerYear)
+            : nil
         do {
             try RunExecutor.run(simulation, threads: 1) { simulation, stepEvents in
                 if cancellation.isCancelled { throw RunFailure.cancelled }
@@ -116,6 +119,7 @@ struct SweepRunEncoder: Sendable {
                 if recordEvents {
                     EventTable.appendRows(stepEvents, of: simulation, run: run.run, into: &events)
                 }
+                yearTable?.record(simulation)
                 if let rows = panel?.record(simulation, events: stepEvents), !rows.isEmpty {
                     ExportTable.appendRows(rows, world: simulation.world, run: run.run, into: &exports)
                 }
@@ -143,6 +147,13 @@ struct SweepRunEncoder: Sendable {
         tables.append(trajectories.bytes)
         tables.append(events.bytes)
         tables.append(exports.bytes)
+        if let yearTable {
+            var years = CSVBuffer(capacity: outcomes.count * scenario.years * 60)
+            yearTable.appendRows(of: simulation, outcomes: outcomes, run: run.run, into: &years)
+            tables.append(years.bytes)
+        } else {
+            tables.append([])
+        }
         return .success(EncodedRun(tables: tables))
     }
 }

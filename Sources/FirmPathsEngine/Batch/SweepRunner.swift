@@ -214,6 +214,7 @@ public enum SweepRunner {
         var encoded = 0.0
         if options.record.contains(.firms) { encoded += 250 }
         if options.record.contains(.events) { encoded += (0.25 + 0.01 * Double(size.markets)) * Double(size.years) * 90 }
+        if options.record.contains(.years) { encoded += Double(size.years) * 70 }
         if options.record.contains(.exports) { encoded += 0.3 * Double(size.markets) * Double(size.years) * 40 }
         if options.record.contains(.steps) {
             encoded += Double(size.years) * Double(size.stepsPerYear) / Double(max(1, options.every)) * 130
@@ -258,7 +259,7 @@ final class SweepWriter: @unchecked Sendable {
         runsDone = start?.runsDone ?? 0
         lastCheckpoint = ProgressReporter.monotonicSeconds()
         let headers: [[String]] = [RunsTable.header(paths: paths), FirmTable.header, TrajectoryTable.header, EventTable.header,
-                                   ExportTable.header]
+                                   ExportTable.header, YearTableRecorder.header]
         var files: [AppendFile?] = []
         for (index, entry) in SweepRecord.names.enumerated() {
             guard record.contains(entry.record) else {

@@ -19,7 +19,8 @@ public enum Manifest {
             ("seed", seedValue),
             ("threads", .number(Double(options.threads))),
             ("files", .array(["manifest.json", "markets.csv", "firms.csv", "events.csv"]
-                + (options.writeTrajectories ? ["trajectories.csv"] : []) + (options.writeExports ? ["exports.csv"] : []))),
+                + (options.writeTrajectories ? ["trajectories.csv"] : []) + (options.writeExports ? ["exports.csv"] : [])
+                + (options.writeYears ? ["years.csv"] : []))),
             ("markets", marketsValue(generationSeed: marketSeed, checksum: result.marketsChecksum)),
             ("trajectory_every", .number(Double(options.every))),
             ("firms", .number(Double(scenario.population.firms))),

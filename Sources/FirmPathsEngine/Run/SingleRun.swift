@@ -11,6 +11,8 @@ public struct SingleRunOptions: Sendable {
     public var writeTrajectories: Bool
     /// Write `exports.csv` (the firm-destination-year panel; `every` does not thin it).
     public var writeExports: Bool
+    /// Write `years.csv` (one row per firm and year, for spreadsheets).
+    public var writeYears: Bool = false
     /// Write only every K-th step to `trajectories.csv` (1: every step).
     public var every: Int
     public var commandLine: [String]
@@ -66,6 +68,9 @@ public enum SingleRun {
             ? ExportPanelRecorder(firms: simulation.store.firmCount, markets: simulation.world.marketCount,
                                   stepsPerYear: simulation.clock.stepsPerYear)
             : nil
+        var yearTable = options.writeYears
+            ? YearTableRecorder(firms: simulation.store.firmCount, years: scenario.years, stepsPerYear: simulation.clock.stepsPerYear)
+            : nil
         let simulateStart = Date()
         do {
             try RunExecutor.run(simulation, threads: options.threads) { simulation, stepEvents in
@@ -77,6 +82,7 @@ public enum SingleRun {
                     EventTable.appendRows(stepEvents, of: simulation, run: 0, into: &events.buffer)
                     try events.flushIfFull()
                 }
+                yearTable?.record(simulation)
                 if let exports, let rows = panel?.record(simulation, events: stepEvents), !rows.isEmpty {
                     ExportTable.appendRows(rows, world: simulation.world, run: 0, into: &exports.buffer)
                     try exports.flushIfFull()
@@ -92,7 +98,9 @@ public enum SingleRun {
         let outcomes = simulation.firmOutcomes()
         let firms = try openTable("firms.csv", header: FirmTable.header, in: options.directory, enabled: true)
         if let firms { FirmTable.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &firms.buffer) }
-        for table in [trajectories, events, exports, firms].compactMap({ $0 }) { try table.finish() }
+        let years = try openTable("years.csv", header: YearTableRecorder.header, in: options.directory, enabled: yearTable != nil)
+        if let years { yearTable?.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &years.buffer) }
+        for table in [trajectories, events, exports, firms, years].compactMap({ $0 }) { try table.finish() }
 
         var counts: [TrajectoryPath: Int] = [:]
         for outcome in outcomes { counts[outcome.classification.path, default: 0] += 1 }
