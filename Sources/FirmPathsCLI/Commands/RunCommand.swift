@@ -8,7 +8,8 @@ struct RunCommand: Command {
     static let summary = "Run a scenario once and write manifest, markets, firms, trajectories, events and exports"
     static let help = """
     Usage: firmpaths run SCENARIO [--seed N] [--out DIR] [--set PATH=VALUE]... [--threads N]
-                         [--every K] [--no-trajectories] [--no-exports] [--record years] [--overwrite] [--quiet]
+                         [--every K] [--no-trajectories] [--no-exports] [--record years]
+                         [--csv-dialect comma|semicolon] [--overwrite] [--quiet]
 
     SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`).
     Writes DIR/manifest.json, markets.csv (the market map), firms.csv, trajectories.csv, events.csv
@@ -24,6 +25,10 @@ struct RunCommand: Command {
       --no-exports        do not write exports.csv
       --record years      also write years.csv: one row per firm and year with age and path,
                           a table that fits a spreadsheet (30,000 rows for the default scenario)
+      --csv-dialect D     comma (default: RFC 4180, `.` decimals) or semicolon (`;` separators,
+                          `,` decimals) for spreadsheets in European locales, where a comma file
+                          reads revenue 2036.275 as 2036275; other tools must be told:
+                          pandas read_csv(f, sep=";", decimal=","), R read.csv2(f)
       --overwrite         replace files in a non-empty output directory
       --quiet             print nothing but errors
 
@@ -39,7 +44,7 @@ struct RunCommand: Command {
     """
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, options: ["--seed", "--out", "--set", "--threads", "--every", "--record"],
+        let parsed = try Arguments(arguments, options: ["--seed", "--out", "--set", "--threads", "--every", "--record", "--csv-dialect"],
                                    flags: ["--overwrite", "--quiet", "--no-trajectories", "--no-exports"], usage: help)
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, parsed.positionals.isEmpty ? "missing SCENARIO" : "expected one SCENARIO, found \(parsed.positionals.count)",
@@ -73,6 +78,12 @@ struct RunCommand: Command {
                                        commandLine: ["firmpaths", "run"] + arguments,
                                        memoryLimit: try MemoryLimit.from(environment: console.environment))
         options.writeYears = writeYears
+        if let text = parsed.value("--csv-dialect") {
+            guard let dialect = CSVDialect(rawValue: text) else {
+                throw CLIError(.usage, "option --csv-dialect expects comma or semicolon, found '\(text)'", usage: help)
+            }
+            options.dialect = dialect
+        }
         let result: SingleRunResult
         do {
             result = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON,

@@ -23,6 +23,7 @@ public enum Manifest {
                 + (options.writeYears ? ["years.csv"] : []))),
             ("markets", marketsValue(generationSeed: marketSeed, checksum: result.marketsChecksum)),
             ("trajectory_every", .number(Double(options.every))),
+            ("csv_dialect", .string(options.dialect.rawValue)),
             ("firms", .number(Double(scenario.population.firms))),
             ("steps", .number(Double(scenario.totalSteps))),
             ("events", .number(Double(result.eventCount))),

@@ -11,6 +11,8 @@ public struct SingleRunOptions: Sendable {
     public var writeTrajectories: Bool
     /// Write `exports.csv` (the firm-destination-year panel; `every` does not thin it).
     public var writeExports: Bool
+    /// The CSV dialect of every table (`;` and `,` decimals for European spreadsheets).
+    public var dialect: CSVDialect = .standard
     /// Write `years.csv` (one row per firm and year, for spreadsheets).
     public var writeYears: Bool = false
     /// Write only every K-th step to `trajectories.csv` (1: every step).
@@ -55,10 +57,16 @@ public enum SingleRun {
         let clockStart = Date()
         let simulation = Simulation(scenario: scenario, seed: seed)
         let setupSeconds = Date().timeIntervalSince(clockStart)
-        let markets = MarketTable.file(worlds: [simulation.world])
+        let markets = options.dialect.convert(MarketTable.file(worlds: [simulation.world]))
         try OutputDirectory.writeAtomically(String(decoding: markets, as: UTF8.self),
                                            to: OutputDirectory.file("markets.csv", in: options.directory))
 
+        let dialect = options.dialect
+        func openTable(_ name: String, header: [String], in directory: String, enabled: Bool) throws(EngineError) -> TableWriter? {
+            let table = try SingleRun.openTable(name, header: header, in: directory, enabled: enabled)
+            table?.file.dialect = dialect
+            return table
+        }
         let trajectories = try openTable("trajectories.csv", header: TrajectoryTable.header, in: options.directory,
                                          enabled: options.writeTrajectories)
         let events = try openTable("events.csv", header: EventTable.header, in: options.directory, enabled: true)
