@@ -122,8 +122,12 @@ struct SweepCommand: Command {
             exit(130)
         }
         // A complete directory gets its per-point summary and its report, as Results/README.md says.
+        // (Also when a resume finds the directory complete but without them: killed in between.)
         var report: String?
-        if record.contains(.runs) && !(result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume")) {
+        let alreadyComplete = result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume")
+        let missing = !FileManager.default.fileExists(atPath: OutputDirectory.file("report.html", in: directory))
+            || !FileManager.default.fileExists(atPath: OutputDirectory.file(PointSummary.fileName, in: directory))
+        if record.contains(.runs) && (!alreadyComplete || missing) {
             report = try ReportCommand.write(directory: directory)
         }
         guard !quiet else { return }
