@@ -5,7 +5,7 @@ SCENARIO ?= Scenarios/default.json
 # SwiftPM scratch path of the release-build checks (test-slurm, test-faults, bench; test-resume reads it too).
 SCRATCH ?= .build
 
-.PHONY: all build release run test test-report test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
+.PHONY: all build release run test test-report install dist test-dist bundle-scenarios test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
 
 all: release
 
@@ -23,6 +23,10 @@ help:
 	@echo "make calibrate    the Latin-hypercube search behind baseline-eu's calibrated values"
 	@echo "make sensitivity  Morris screening of baseline-eu into Results/sensitivity/"
 	@echo "make check-validation  re-run the commands behind docs/VALIDATION.md, compare with docs/validation/ (FULL=1: with sensitivity)"
+	@echo "make install [PREFIX=/usr/local]  release build, installs PREFIX/bin/firmpaths"
+	@echo "make dist    statically linked release binary (--static-swift-stdlib) into dist/firmpaths"
+	@echo "make test-dist  copies of the binary run scenarios, demo, run default from an empty directory; dist runs demo"
+	@echo "make bundle-scenarios  regenerate the built-in copies of Scenarios/*.json after editing one"
 	@echo "make clean   remove build products"
 
 build:
@@ -81,7 +85,28 @@ sensitivity: cal-release
 	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity/seed2 --seed 2 --compare Results/sensitivity/ranking.csv
 
 clean:
-	rm -rf .build
+	rm -rf .build dist
+
+# The binary carries Scenarios/*.json (BundledScenarios.swift); a test fails while they differ.
+bundle-scenarios:
+	scripts/bundle-scenarios.py
+
+PREFIX ?= /usr/local
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/firmpaths
+
+# A release binary with the Swift runtime and Foundation linked in, for machines without the
+# toolchain (its own scratch path: other link flags than `make release`).
+DIST_SCRATCH ?= .build/dist
+dist:
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(DIST_SCRATCH) --product firmpaths
+	install -d dist
+	install -m 755 $(DIST_SCRATCH)/release/firmpaths dist/firmpaths
+
+# Binaries copied to an empty directory outside the repository: see scripts/test-dist.sh.
+test-dist: release dist
+	RELEASE_BIN=$(RELEASE_BIN) scripts/test-dist.sh
 
 # Every output behind the figures of docs/VALIDATION.md, compared byte for byte with docs/validation/.
 FULL ?= 0

@@ -68,7 +68,7 @@ public enum FirmPathsCLI {
         Exit status: 0 ok, 64 usage error, 65 bad input data, 74 input/output error.
 
         Examples:
-          firmpaths run default                       # Scenarios/default.json -> Results/default/
+          firmpaths run default                       # built-in default scenario -> Results/default/
           firmpaths run born-global-niche --seed 7 --out Results/bg7
           firmpaths check Scenarios/default.json      # validate without running
 

@@ -2,35 +2,59 @@ import FirmPathsEngine
 import FirmPathsIO
 import Foundation
 
-/// Finds a scenario by path or by bundled name (`default` -> `Scenarios/default.json`).
+/// Finds a scenario by path or by bundled name.
+///
+/// An argument with a `/` or ending in `.json` is a file path (`Scenarios/crisis.json`,
+/// `my.json`); a bare name (`default`, `crisis`) is a bundled scenario: first
+/// `$FIRMPATHS_SCENARIOS/NAME.json` when that variable is set, then the copy built into the
+/// binary (`BundledScenarios`), so a name works from any directory. `NAME.json` with no such
+/// file in the current directory falls back to the bundled `NAME`.
 enum ScenarioResolution {
-    /// Directories searched for bundled scenarios, in order.
-    static func scenarioDirectories(environment: [String: String]) -> [String] {
-        var directories: [String] = []
-        if let custom = environment["FIRMPATHS_SCENARIOS"] { directories.append(custom) }
-        directories.append("Scenarios")
-        return directories
-    }
+    /// Where a scenario's bytes come from.
+    enum Source: Equatable {
+        /// A file on disk.
+        case file(String)
+        /// A copy built into the binary.
+        case builtIn(name: String)
 
-    static func path(for argument: String, environment: [String: String]) throws(CLIError) -> String {
-        if FileManager.default.fileExists(atPath: argument) { return argument }
-        if !argument.contains("/") {
-            let name = argument.hasSuffix(".json") ? argument : argument + ".json"
-            for directory in scenarioDirectories(environment: environment) {
-                let candidate = directory + "/" + name
-                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        /// How messages and manifests name it: the path, or `NAME.json (built in)`.
+        var label: String {
+            switch self {
+            case .file(let path): path
+            case .builtIn(let name): name + ".json (built in)"
             }
         }
-        let bundled = bundledNames(environment: environment)
+    }
+
+    static func source(for argument: String, environment: [String: String]) throws(CLIError) -> Source {
+        if FileManager.default.fileExists(atPath: argument) && (argument.contains("/") || argument.hasSuffix(".json")) {
+            return .file(argument)
+        }
         var message = "cannot read scenario '\(argument)': no such file"
-        if !bundled.isEmpty { message += " and no bundled scenario of that name (bundled: \(bundled.joined(separator: ", ")))" }
+        if !argument.contains("/") {
+            let name = argument.hasSuffix(".json") ? String(argument.dropLast(5)) : argument
+            if let custom = environment["FIRMPATHS_SCENARIOS"], !custom.isEmpty {
+                let candidate = custom + "/" + name + ".json"
+                if FileManager.default.fileExists(atPath: candidate) { return .file(candidate) }
+            }
+            if BundledScenarios.bytes(named: name) != nil { return .builtIn(name: name) }
+            message += " and no bundled scenario of that name (bundled: "
+                + bundledNames(environment: environment).joined(separator: ", ") + ")"
+            if !argument.hasSuffix(".json") { message += "; a file's path needs a '/' or '.json', e.g. ./\(argument).json" }
+        }
         throw CLIError(.ioError, message)
     }
 
+    /// The name or path messages should use for `argument`.
+    static func path(for argument: String, environment: [String: String]) throws(CLIError) -> String {
+        try source(for: argument, environment: environment).label
+    }
+
+    /// The built-in names and those in `$FIRMPATHS_SCENARIOS`, sorted.
     static func bundledNames(environment: [String: String]) -> [String] {
-        var names: [String] = []
-        for directory in scenarioDirectories(environment: environment) {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var names = BundledScenarios.names
+        if let custom = environment["FIRMPATHS_SCENARIOS"], !custom.isEmpty {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: custom)) ?? []
             names += files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         }
         return Array(Set(names)).sorted()
@@ -38,9 +62,15 @@ enum ScenarioResolution {
 
     /// Loads, applies `--set` overrides and maps errors to exit statuses.
     static func load(_ argument: String, overrides: [String], environment: [String: String]) throws(CLIError) -> LoadedScenario {
-        let path = try path(for: argument, environment: environment)
+        let source = try source(for: argument, environment: environment)
         do {
-            var loaded = try ScenarioLoader.load(path: path)
+            var loaded: LoadedScenario
+            switch source {
+            case .file(let path):
+                loaded = try ScenarioLoader.load(path: path)
+            case .builtIn(let name):
+                loaded = try ScenarioLoader.load(bytes: BundledScenarios.bytes(named: name) ?? [], file: source.label)
+            }
             if !overrides.isEmpty { loaded = try ScenarioLoader.apply(overrides: overrides, to: loaded) }
             return loaded
         } catch {

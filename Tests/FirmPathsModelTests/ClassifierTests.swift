@@ -74,7 +74,7 @@ enum TrajectoryKit {
         let c = K.classify(t)
         #expect(c.path == .bornGlobal)
         #expect(c.rule == "early_wide_exports")
-        #expect(c.figures.map(\.name) == ["first_export_year", "early_foreign_share", "home_region_share", "markets", "regions"])
+        #expect(c.figures.map(\.name) == ["first_export_age", "early_foreign_share", "home_region_share", "markets", "regions"])
     }
 
     @Test func bornGlobalByScope() {

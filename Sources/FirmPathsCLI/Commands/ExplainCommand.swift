@@ -6,27 +6,33 @@ struct ExplainCommand: Command {
     static let name = "explain"
     static let summary = "Tell one firm's story year by year: what it did, why, and its path"
     static let help = """
-    Usage: firmpaths explain DIR --firm ID [--run R]
+    Usage: firmpaths explain DIR --firm ID [--run R] [--brief]
 
     Reads the run directory DIR and prints, year by year, what firm ID did and why: its
     founding traits (firms.csv), every event of events.csv with the market's name, region
     and psychic distance (PD) and the cause in words, its Johanson-Mattsson quadrant changes
     (trajectories.csv), and at the end its path with the rule and figures that decided it.
-    Event lines start with "[event]" and quadrant lines with "[quadrant]", for grep.
+    Event lines start with "[event]" and quadrant lines with "[quadrant]", for grep; each
+    says the step, the quarter and the firm's age (years since its founding).
+    With --brief: the story in two paragraphs of plain words instead (who founded it, what
+    it did abroad and why, what went wrong, told once per kind with counts, how it ended and
+    why that is its path).
 
     Options:
       --firm ID   the firm (column `firm` of firms.csv)
       --run R     the run, when DIR holds several (column `run`)
+      --brief     the story in a paragraph or two, not year by year
 
     Examples:
       firmpaths explain Results/default --firm 42
       firmpaths explain Results/default --firm 42 | grep '\\[event\\]'
+      firmpaths explain Results/demo --firm 108 --brief
       firmpaths explain Results/merged --firm 7 --run 3
 
     """
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, options: ["--firm", "--run"], flags: [], usage: help)
+        let parsed = try Arguments(arguments, options: ["--firm", "--run"], flags: ["--brief"], usage: help)
         guard parsed.positionals.count == 1, let directory = parsed.positionals.first else {
             throw CLIError(.usage, parsed.positionals.isEmpty ? "missing DIR" : "expected one DIR, found \(parsed.positionals.count)",
                            usage: help)
@@ -41,6 +47,11 @@ struct ExplainCommand: Command {
         } catch {
             throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
         }
-        console.out(story.lines().joined(separator: "\n") + "\n")
+        if parsed.has("--brief") {
+            let paragraphs = story.brief().map { DemoCommand.wrap($0, width: DemoCommand.width).joined(separator: "\n") }
+            console.out(paragraphs.joined(separator: "\n\n") + "\n")
+        } else {
+            console.out(story.lines().joined(separator: "\n") + "\n")
+        }
     }
 }

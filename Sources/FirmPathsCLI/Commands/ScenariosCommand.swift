@@ -7,7 +7,9 @@ struct ScenariosCommand: Command {
     static let help = """
     Usage: firmpaths scenarios
 
-    Lists the scenarios in Scenarios/ (or $FIRMPATHS_SCENARIOS) with their one-line descriptions.
+    Lists the scenarios built into firmpaths (copies of Scenarios/*.json), and those in
+    $FIRMPATHS_SCENARIOS when it is set, with their one-line descriptions. Give a name to
+    run, check or sweep one from any directory; give a path (with '/' or '.json') for a file.
 
     Examples:
       firmpaths scenarios
@@ -18,13 +20,11 @@ struct ScenariosCommand: Command {
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         _ = try Arguments(arguments, options: [], flags: [], usage: help)
         let names = ScenarioResolution.bundledNames(environment: console.environment)
-        guard !names.isEmpty else { throw CLIError(.ioError, "no scenarios found in Scenarios/") }
         let width = names.map(\.count).max() ?? 10
         for name in names {
             let description: String
             do {
-                let path = try ScenarioResolution.path(for: name, environment: console.environment)
-                description = try ScenarioLoader.load(path: path).scenario.description
+                description = try ScenarioResolution.load(name, overrides: [], environment: console.environment).scenario.description
             } catch {
                 description = "(does not load: run `firmpaths check \(name)`)"
             }

@@ -60,7 +60,7 @@ public enum FirmTable {
         "run", "firm", "segment", "founder_experience", "global_vision", "niche", "productivity", "risk_tolerance",
         "employees", "initial_cash_share", "learning_capacity", "networking_capability", "cluster", "protects_rnd",
         "founder_ties", "founded_step", "died_step", "path", "rule", "first_export_year", "peak_foreign_share",
-        "max_mode", "markets_entered", "regions_entered", "backsourcing_events", "jm_quadrant",
+        "max_mode", "markets_entered", "regions_entered", "backsourcing_events", "jm_quadrant", "first_export_age",
     ]
 
     public static func appendRows(of simulation: Simulation, outcomes: [FirmOutcome], run: Int, into buffer: inout CSVBuffer) {
@@ -95,6 +95,9 @@ public enum FirmTable {
             buffer.appendField(outcome.regionsEntered)
             buffer.appendField(outcome.backsourcingEvents)
             buffer.appendField(outcome.finalQuadrant.description)
+            // The firm's age at its first export; `first_export_year` above holds the same number
+            // under its older, misleading name (kept so existing scripts read on).
+            if let year = outcome.firstExportYear { buffer.appendField(year) } else { buffer.appendEmpty() }
             buffer.endRow()
         }
     }

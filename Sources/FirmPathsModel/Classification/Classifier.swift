@@ -47,7 +47,7 @@ public enum Classifier {
         if let result = bornRegional(t, p, first: first) { return result }
         if let result = incremental(t, p, first: first) { return result }
         return Classification(path: .sporadic, rule: "exported_no_pattern",
-                              figures: [("first_export_year", Double(first)), ("peak_foreign_share", t.peakForeignShare),
+                              figures: [("first_export_age", Double(first)), ("peak_foreign_share", t.peakForeignShare),
                                         ("max_mode", Double(t.maxMode))])
     }
 
@@ -87,7 +87,7 @@ public enum Classifier {
             || (markets >= p.bornGlobalMinMarkets && regions >= p.bornGlobalMinRegions)
         guard scope else { return nil }
         return Classification(path: .bornGlobal, rule: "early_wide_exports",
-                              figures: [("first_export_year", Double(first)), ("early_foreign_share", earlyShare),
+                              figures: [("first_export_age", Double(first)), ("early_foreign_share", earlyShare),
                                         ("home_region_share", minHomeRegion), ("markets", Double(markets)),
                                         ("regions", Double(regions))])
     }
@@ -98,7 +98,7 @@ public enum Classifier {
         let minHomeRegion = exporting.map(\.homeRegionShare).min() ?? 0
         guard minHomeRegion >= p.bornRegionalMinHomeRegionShare, t.maxMode <= p.bornRegionalMaxMode else { return nil }
         return Classification(path: .bornRegional, rule: "early_regional_exports",
-                              figures: [("first_export_year", Double(first)), ("min_home_region_share", minHomeRegion),
+                              figures: [("first_export_age", Double(first)), ("min_home_region_share", minHomeRegion),
                                         ("max_mode", Double(t.maxMode))])
     }
 
@@ -111,7 +111,7 @@ public enum Classifier {
         let correlation = entryDistanceCorrelation(t)
         if let correlation, correlation < p.incrementalMinDistanceCorrelation { return nil }
         return Classification(path: .incremental, rule: "late_start_climbed_chain",
-                              figures: [("first_export_year", Double(first)), ("longest_climb", Double(climb)),
+                              figures: [("first_export_age", Double(first)), ("longest_climb", Double(climb)),
                                         ("entry_distance_correlation", correlation ?? 0)])
     }
 

@@ -23,11 +23,14 @@ public struct HTMLFigure: Sendable, Equatable {
     public var svg: String
     /// Caption below the chart.
     public var caption: String
+    /// What the chart shows only on hover (its tooltips), listed under it in print.
+    public var notes: [String]
 
     /// Creates a figure.
-    public init(svg: String, caption: String) {
+    public init(svg: String, caption: String, notes: [String] = []) {
         self.svg = svg
         self.caption = caption
+        self.notes = notes
     }
 }
 
@@ -43,6 +46,19 @@ public enum HTMLBlock: Sendable, Equatable {
     case figureRow([HTMLFigure])
     /// A table.
     case table(HTMLTable)
+    /// Terms with their definitions (a glossary).
+    case definitions([HTMLDefinition])
+}
+
+/// A term and what it means.
+public struct HTMLDefinition: Sendable, Equatable {
+    public var term: String
+    public var definition: String
+
+    public init(term: String, definition: String) {
+        self.term = term
+        self.definition = definition
+    }
 }
 
 /// A titled part of a report.
@@ -78,7 +94,8 @@ public struct HTMLPage: Sendable, Equatable {
         self.footer = footer
     }
 
-    /// Print-friendly CSS: figures and tables never split across pages.
+    /// Print-friendly CSS: A4 pages, figures and tables never split across pages, and what a
+    /// chart shows only on hover listed under it.
     static let css = """
     body { font-family: system-ui, sans-serif; color: #222; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; line-height: 1.45; }
     h1 { font-size: 1.6rem; margin-bottom: 0.3rem; }
@@ -94,8 +111,15 @@ public struct HTMLPage: Sendable, Equatable {
     th, td { border: 1px solid #bbb; padding: 0.25rem 0.6rem; text-align: left; }
     th { background: #f0f0f0; }
     footer { margin-top: 2.5rem; border-top: 1px solid #ccc; padding-top: 0.4rem; font-size: 0.8rem; color: #555; }
+    dl.glossary dt { font-weight: 600; margin-top: 0.6rem; }
+    dl.glossary dd { margin-left: 1.2rem; }
+    .hover-notes { display: none; }
+    @page { size: A4; margin: 15mm 14mm; }
     @media print {
       body { max-width: none; margin: 0; font-size: 10.5pt; }
+      .hover-notes { display: block; font-size: 8.5pt; color: #333; columns: 2; column-gap: 1.5rem; margin: 0.3rem 0 0 1.2rem; padding: 0; }
+      figure:has(.hover-notes) { break-inside: auto; page-break-inside: auto; }
+      figure svg { break-inside: avoid; }
       h2 { break-after: avoid; page-break-after: avoid; }
       h3 { break-after: avoid; page-break-after: avoid; }
       figure, table { break-inside: avoid; page-break-inside: avoid; }
@@ -132,6 +156,9 @@ public struct HTMLPage: Sendable, Equatable {
             return render(figure)
         case let .figureRow(figures):
             return "<div class=\"figure-row\">\n" + figures.map(render).joined() + "</div>\n"
+        case let .definitions(items):
+            return "<dl class=\"glossary\">\n" + items.map { "<dt>\(e($0.term))</dt><dd>\(e($0.definition))</dd>\n" }.joined()
+                + "</dl>\n"
         case let .table(table):
             var t = "<table>\n"
             if let caption = table.caption { t += "<caption>\(e(caption))</caption>\n" }
@@ -146,7 +173,11 @@ public struct HTMLPage: Sendable, Equatable {
     }
 
     static func render(_ figure: HTMLFigure) -> String {
-        "<figure>\n\(inlineSVG(figure.svg))<figcaption>\(SVGBuilder.escape(figure.caption))</figcaption>\n</figure>\n"
+        var h = "<figure>\n\(inlineSVG(figure.svg))<figcaption>\(SVGBuilder.escape(figure.caption))</figcaption>\n"
+        if !figure.notes.isEmpty {
+            h += "<ol class=\"hover-notes\">\n" + figure.notes.map { "<li>\(SVGBuilder.escape($0))</li>\n" }.joined() + "</ol>\n"
+        }
+        return h + "</figure>\n"
     }
 
     /// Prepares chart SVG for inline use: HTML5 puts `<svg>` in the SVG namespace itself,

@@ -105,8 +105,9 @@ public struct LadderEvent: Sendable, Equatable {
 public struct LadderChart: Sendable {
     /// Names of modes 0 to 4, used in the legend and tooltips.
     public static let modeNames = ["none", "irregular export", "agent/distributor", "subsidiary/partnered", "production abroad"]
-    /// Sequential blues: darker and taller means deeper commitment, readable without colour.
-    public static let modeColors = ["#FFFFFF", "#B3D3EC", "#6BAED6", "#2171B5", "#08306B"]
+    /// Okabe-Ito hues, distinguishable with colour-blindness and on a projector; the band's
+    /// height also grows with the mode, so the ladder reads in grey-scale print too.
+    public static let modeColors = ["#FFFFFF", "#56B4E9", "#009E73", "#E69F00", "#D55E00"]
 
     /// Chart title.
     public var title: String
@@ -124,6 +125,10 @@ public struct LadderChart: Sendable {
     public var laneHeight: Double
     /// Most lanes drawn; the rest are summarised as "… and N more markets" to keep the chart printable.
     public var maxLanes: Int
+    /// When the firm was founded and closed, in the chart's time; drawn as marked vertical lines,
+    /// with the time outside the firm's life shaded. Nil: not shown.
+    public var founded: Double?
+    public var died: Double?
     /// Visual settings; `height` is ignored because it follows the lane count.
     public var style: ChartStyle
 
@@ -131,8 +136,10 @@ public struct LadderChart: Sendable {
     public init(
         title: String, lanes: [LadderLane], events: [LadderEvent] = [], timeRange: ClosedRange<Double>? = nil,
         xLabel: String = "Time", xUnit: String? = "years", laneHeight: Double = 18, maxLanes: Int = 30,
-        style: ChartStyle = .standard
+        founded: Double? = nil, died: Double? = nil, style: ChartStyle = .standard
     ) {
+        self.founded = founded
+        self.died = died
         self.title = title
         self.lanes = lanes
         self.events = events
@@ -165,7 +172,10 @@ public struct LadderChart: Sendable {
             legend.append(LegendItem(label: "Events:", mark: .heading))
             legend += kinds.map { LegendItem(label: $0.displayName, mark: .marker($0.shape, color: $0.color)) }
         }
+        let lifeMarks = [(founded, "founded"), (died, "closed")].compactMap { t, label in t.flatMap { $0.isFinite ? ($0, label) : nil } }
+        // Room above the lanes for the founding and closing labels.
         let top = ChartLayout.drawHeader(into: &b, title: title, legend: legend, style: s, width: s.width)
+            + (lifeMarks.isEmpty ? 0 : s.fontSize * 1.3)
 
         let labelWidth = min(220, lanes.prefix(shown).map { ChartLayout.textWidth($0.label, size: s.fontSize) }.max() ?? 40)
         let left = s.padding.left + labelWidth + 8
@@ -182,6 +192,7 @@ public struct LadderChart: Sendable {
             b.rect(x: plot.x, y: plot.y + Double(i) * laneH, width: plot.width, height: laneH, fill: "#F4F4F4")
         }
         ChartLayout.drawXAxis(into: &b, axis: xAxis, plot: plot, style: s, grid: true)
+        drawLife(into: &b, marks: lifeMarks, axis: xAxis, plot: plot, range: range)
 
         for (i, lane) in lanes.prefix(shown).enumerated() {
             let y0 = plot.y + Double(i) * laneH
@@ -225,6 +236,32 @@ public struct LadderChart: Sendable {
                    y: b.height - s.padding.bottom, size: s.fontSize, weight: "600", fill: s.textColor, cssClass: "more-lanes")
         }
         return b.document(title: title, fontFamily: s.fontFamily)
+    }
+
+    /// Shades the time before founding and after closing, and marks both moments with a labelled line.
+    func drawLife(into b: inout SVGBuilder, marks: [(time: Double, label: String)], axis: Axis, plot: PlotRect,
+                  range: ClosedRange<Double>) {
+        guard !marks.isEmpty else { return }
+        let s = style
+        func x(_ t: Double) -> Double { axis.position(min(max(t, range.lowerBound), range.upperBound), from: plot.x, to: plot.maxX) }
+        b.openGroup(cssClass: "life")
+        if let founded, founded > range.lowerBound {
+            b.rect(x: plot.x, y: plot.y, width: x(founded) - plot.x, height: plot.height, fill: "#DDDDDD", opacity: 0.6,
+                   cssClass: "before-founding", title: "not yet founded")
+        }
+        if let died, died < range.upperBound {
+            b.rect(x: x(died), y: plot.y, width: plot.maxX - x(died), height: plot.height, fill: "#DDDDDD", opacity: 0.6,
+                   cssClass: "after-closing", title: "closed")
+        }
+        for (time, label) in marks where range.contains(time) {
+            let at = x(time)
+            b.line(x1: at, y1: plot.y - s.fontSize * 0.4, x2: at, y2: plot.maxY, stroke: "#000000", strokeWidth: 1.5, dash: "4 3",
+                   cssClass: "life-mark")
+            let anchor: TextAnchor = at > plot.maxX - 60 ? .end : .start
+            b.text("\(label) \(Axis.format(time, step: 0.25))", x: at + (anchor == .end ? -3 : 3), y: plot.y - s.fontSize * 0.45,
+                   anchor: anchor, size: s.fontSize * 0.9, weight: "600", fill: s.textColor, cssClass: "life-label")
+        }
+        b.closeGroup()
     }
 
     /// The time span drawn: the given range, or the data span plus one year.

@@ -26,11 +26,32 @@ public enum ExampleFirms {
     }
 }
 
+/// Whose clock a firm's chart or story keeps: the run's (years since the run started) or the
+/// firm's own (years since its founding: its age).
+public enum FirmClock: Sendable, Equatable {
+    case run
+    case firmAge
+
+    /// The axis label of a chart on this clock.
+    public var axisLabel: String {
+        switch self {
+        case .run: "Time since the start of the run"
+        case .firmAge: "Firm age (time since founding)"
+        }
+    }
+}
+
 /// A firm's establishment ladder drawn from its `events.csv` rows.
 public enum FirmLadder {
-    /// Lanes for the markets the firm touched, closest first, with events marked.
-    public static func chart(title: String, events: [EventRecord], stepsPerYear: Int, years: Int) -> LadderChart {
+    /// Lanes for the markets the firm touched, closest first, with events marked and the
+    /// founding and closing of the firm drawn as marked lines.
+    /// - Parameter clock: `.firmAge` puts 0 at the founding (the firm's `founded` event).
+    public static func chart(title: String, events: [EventRecord], stepsPerYear: Int, years: Int,
+                             clock: FirmClock = .run, style: ChartStyle = .standard) -> LadderChart {
         let perYear = Double(max(1, stepsPerYear))
+        let foundedStep = events.first(where: { $0.event == "founded" })?.step
+        let origin = clock == .firmAge ? Double(foundedStep ?? 0) / perYear : 0
+        func time(_ step: Int) -> Double { Double(step) / perYear - origin }
         var markets: [(name: String, distance: Double, first: Int)] = []
         for e in events where !e.market.isEmpty && !markets.contains(where: { $0.name == e.market }) {
             markets.append((e.market, e.psychicDistance ?? 1, e.step))
@@ -40,13 +61,15 @@ public enum FirmLadder {
             LadderLane(label: "\($0.name) (PD \(EventWording.fixed($0.distance, 2)))", changes: [])
         }
         var marks: [LadderEvent] = []
+        let died = events.first(where: { $0.event == "died" })
         // A firm that closes holds no operation afterwards.
-        if let died = events.first(where: { $0.event == "died" }) {
-            for i in lanes.indices { lanes[i].changes.append(ModeChange(time: Double(died.step) / perYear, mode: 0)) }
+        if let died {
+            for i in lanes.indices { lanes[i].changes.append(ModeChange(time: time(died.step), mode: 0)) }
         }
+        let when = clock == .firmAge ? "age" : "year"
         for e in events where !e.market.isEmpty {
             guard let lane = markets.firstIndex(where: { $0.name == e.market }) else { continue }
-            let time = Double(e.step) / perYear
+            let t = time(e.step)
             let kind: LadderEventKind?
             switch e.event {
             case "enter": kind = .enter
@@ -60,12 +83,21 @@ public enum FirmLadder {
             }
             guard let kind else { continue }
             if [.enter, .upgrade, .downgrade, .exit, .backsource].contains(kind) {
-                lanes[lane].changes.append(ModeChange(time: time, mode: e.toMode))
+                lanes[lane].changes.append(ModeChange(time: t, mode: e.toMode))
             }
-            marks.append(LadderEvent(time: time, lane: lane, kind: kind,
-                                     text: "year \(EventWording.fixed(time, 2)): " + EventWording.sentence(e)))
+            marks.append(LadderEvent(time: t, lane: lane, kind: kind,
+                                     text: "\(when) \(EventWording.fixed(t, 2)): " + EventWording.sentence(e)))
         }
-        return LadderChart(title: title, lanes: lanes, events: marks, timeRange: 0...Double(max(1, years)),
-                           xLabel: "Time since the start of the run", xUnit: "years")
+        return LadderChart(title: title, lanes: lanes, events: marks, timeRange: 0...max(1, Double(max(1, years)) - origin),
+                           xLabel: clock.axisLabel, xUnit: "years",
+                           founded: foundedStep.map(time), died: died.map { time($0.step) }, style: style)
+    }
+
+    /// The ladder's event tooltips as plain lines, for print (which cannot hover).
+    public static func notes(_ chart: LadderChart) -> [String] {
+        chart.events.sorted { $0.time != $1.time ? $0.time < $1.time : $0.lane < $1.lane }.map { e in
+            let lane = e.lane < chart.lanes.count ? chart.lanes[e.lane].label : ""
+            return "\(e.kind.displayName), \(lane): \(e.text)"
+        }
     }
 }

@@ -137,14 +137,21 @@ public struct FirmStory: Sendable {
         }
     }
 
+    /// The step the firm was founded in (`firms.csv` founded_step).
+    public var foundedStep: Int { Int(record.value("founded_step") ?? "") ?? events.first(where: { $0.event == "founded" })?.step ?? 0 }
+    /// The run's year the firm was founded in.
+    public var foundedYear: Int { foundedStep / max(1, stepsPerYear) }
+
+    /// The firm's age in whole years at `step`: 0 in the four quarters from its founding.
+    public func age(atStep step: Int) -> Int { max(0, step - foundedStep) / max(1, stepsPerYear) }
+
     /// The story as text lines. Event lines start with "  [event] ", quadrant lines with
     /// "  [quadrant] ", so scripts can pick them out.
     public func lines() -> [String] {
         var out: [String] = []
         let path = record.path
         out.append("Firm \(firm)\(run != 0 ? " of run \(run)" : ""): \(PathNames.display(path))")
-        let founded = Int(record.value("founded_step") ?? "") ?? 0
-        out.append("Founded in step \(founded) (year \(founded / max(1, stepsPerYear))) with:")
+        out.append("Founded in step \(foundedStep) (year \(foundedYear) of the run; ages below count from here) with:")
         for trait in traits { out.append("    \(trait.name): \(trait.value)") }
         var currentYear: Int?
         for entry in entries {
@@ -153,7 +160,8 @@ public struct FirmStory: Sendable {
                 out.append("Year \(entry.year):")
             }
             let quarter = entry.step - entry.year * max(1, stepsPerYear) + 1
-            let when = stepsPerYear > 1 ? "step \(entry.step) (q\(quarter))" : "step \(entry.step)"
+            let age = "age \(age(atStep: entry.step))"
+            let when = stepsPerYear > 1 ? "step \(entry.step) (q\(quarter), \(age))" : "step \(entry.step) (\(age))"
             switch entry {
             case let .event(e):
                 out.append("  [event] \(when) \(e.event)\(e.market.isEmpty ? "" : " " + e.market): " + EventWording.sentence(e))
@@ -166,7 +174,7 @@ public struct FirmStory: Sendable {
         }
         if !hasTrajectories { out.append("(no trajectories.csv: quadrant changes not shown)") }
         out.append("Path: \(PathNames.display(path)), by rule \(record.rule)")
-        for (column, label) in [("first_export_year", "first export year (years after founding)"), ("peak_foreign_share", "peak foreign share"),
+        for (column, label) in [("first_export_age", "first export at age (years after founding)"), ("peak_foreign_share", "peak foreign share"),
                                 ("max_mode", "deepest mode"), ("markets_entered", "markets entered"),
                                 ("regions_entered", "regions entered"), ("backsourcing_events", "backsourcing events"),
                                 ("jm_quadrant", "final quadrant")] {

@@ -1,4 +1,5 @@
 import FirmPathsIO
+import FirmPathsModel
 import Foundation
 
 /// A failure to read a run or sweep directory, with whether it is the file system's fault
@@ -91,9 +92,9 @@ public struct RunManifest: Sendable {
     }
 }
 
-/// The six paths in report order, as written in `firms.csv`.
+/// The classifier's paths in report order, as written in `firms.csv`.
 public enum PathNames {
-    public static let all = ["born_global", "incremental", "born_regional", "backsourcer", "domestic", "sporadic"]
+    public static let all = TrajectoryPath.allCases.map(\.description)
 
     /// "born_global" -> "born global".
     public static func display(_ name: String) -> String { name.replacingOccurrences(of: "_", with: " ") }

@@ -44,6 +44,7 @@ public enum RunReport {
             throw ReportError("'\(directory)' holds neither firms.csv (a run) nor runs.csv (a sweep)", isIOFailure: false)
         }
         sections.append(parameterSection(manifest))
+        sections.append(Glossary.section(heading: "8. Glossary"))
         let what = manifest.kind == "sweep" ? "sweep" : "run"
         var intro = manifest.scenarioDescription.isEmpty ? "" : manifest.scenarioDescription + ". "
         intro += "Scenario \(manifest.scenarioName): \(manifest.scenario["population"]?["firms"]?.intValue ?? 0) firms "
@@ -73,70 +74,36 @@ public enum RunReport {
         return path
     }
 
-    static func pathColor(_ index: Int) -> String { ChartStyle.standard.color(at: index) }
-
-    static func percent(_ share: Double) -> String { EventWording.fixed(share * 100, 1) + "%" }
+    static func percent(_ share: Double) -> String { RunCharts.percent(share) }
 
     // MARK: - Sections
 
     static func pathSection(_ firms: [FirmRecord]) -> HTMLSection {
-        let total = firms.count
-        let counts = PathNames.all.map { name in firms.filter { $0.path == name }.count }
-        let bars = PathNames.all.enumerated().map { i, name in
-            let share = total > 0 ? Double(counts[i]) / Double(total) : 0
-            return BarChart.Bar(label: PathNames.display(name), value: share, annotation: "\(percent(share)) (\(counts[i]))",
-                                color: pathColor(i))
-        }
-        let chart = BarChart(title: "Share of firms on each path", bars: bars, yLabel: "Share of all firms", yUnit: "%",
-                             xLabel: "Path (classified from each firm's whole trajectory)", yIsPercent: true)
-        return HTMLSection(heading: "1. Paths", blocks: [
-            .figure(HTMLFigure(svg: chart.svg(), caption: "Share of the \(total) firms on each path, with counts in brackets. "
-                + "Rules: see firms.csv `rule` and Results/README.md.")),
+        HTMLSection(heading: "1. Paths", blocks: [
+            .figure(HTMLFigure(svg: RunCharts.pathShares(firms), caption: "Share of the \(firms.count) firms on each path, "
+                + "with counts in brackets. Each path is explained in the glossary at the end; the rule that put a firm on "
+                + "its path is in firms.csv `rule` (Results/README.md).")),
         ])
     }
 
     static func timeSections(_ summary: TrajectorySummary) -> [HTMLSection] {
-        let years = (0..<summary.years).map(Double.init)
-        func lines(_ value: (Int, Int) -> Double?) -> [LineSeries] {
-            PathNames.all.indices.compactMap { p in
-                guard summary.alive[p].contains(where: { $0 > 0 }) else { return nil }
-                return LineSeries(name: PathNames.display(PathNames.all[p]),
-                                  points: (0..<summary.years).map { LinePoint(x: Double($0), y: value(p, $0)) },
-                                  color: pathColor(p))
-            }
-        }
-        let exporting = LineChart(title: "Share of living firms that sell abroad, by path",
-                                  series: lines { summary.shareExporting(path: $0, year: $1) },
-                                  xLabel: "Time since the start of the run", xUnit: "years",
-                                  yLabel: "Firms exporting", yUnit: "%", yIsPercent: true,
-                                  yRange: 0...1)
-        let foreign = LineChart(title: "Mean foreign share of sales, by path",
-                                series: lines { summary.meanForeignShare(path: $0, year: $1) },
-                                xLabel: "Time since the start of the run", xUnit: "years",
-                                yLabel: "Foreign share of sales", yUnit: "%", yIsPercent: true,
-                                yRange: 0...1)
-        func areas(_ title: String, _ names: [String], _ counts: [[Int]]) -> StackedAreaChart {
-            StackedAreaChart(title: title, x: years,
-                             layers: names.enumerated().map { AreaLayer(name: PathNames.display($1), values: counts[$0].map(Double.init)) },
-                             scale: .shares, xLabel: "Time since the start of the run", xUnit: "years",
-                             yLabel: "Share of living firms")
-        }
         let average = "Each year averages over the steps of that year in which a firm was alive."
         return [
             HTMLSection(heading: "2. Exporting over time, by path", blocks: [
-                .figure(HTMLFigure(svg: exporting.svg(), caption: "Share of living firms with foreign sales. " + average)),
-                .figure(HTMLFigure(svg: foreign.svg(), caption: "Foreign sales as a share of total sales (0 for firms that do not export). "
-                    + average)),
+                .figure(HTMLFigure(svg: RunCharts.exportingOverTime(summary),
+                                   caption: "Share of living firms with foreign sales. " + average)),
+                .figure(HTMLFigure(svg: RunCharts.foreignShareOverTime(summary),
+                                   caption: "Foreign sales as a share of total sales (0 for firms that do not export). " + average)),
             ]),
             HTMLSection(heading: "3. Johanson-Mattsson quadrants over time", blocks: [
-                .figure(HTMLFigure(svg: areas("Johanson-Mattsson network quadrant", TrajectorySummary.quadrants, summary.quadrant).svg(),
+                .figure(HTMLFigure(svg: RunCharts.quadrants(summary),
                                    caption: "The firm's own degree of internationalization against its network's "
                                     + "(Johanson & Mattsson 1988), as shares of the living firms. " + average)),
             ]),
             HTMLSection(heading: "4. Stage models over time", blocks: [
-                .figure(HTMLFigure(svg: areas("Dollinger stage", TrajectorySummary.dollingerStages, summary.dollinger).svg(),
+                .figure(HTMLFigure(svg: RunCharts.dollingerStages(summary),
                                    caption: "Dollinger's stages of export development, as shares of the living firms. " + average)),
-                .figure(HTMLFigure(svg: areas("I-model stage", TrajectorySummary.imodelStages, summary.imodel).svg(),
+                .figure(HTMLFigure(svg: RunCharts.imodelStages(summary),
                                    caption: "Innovation-related internationalization (I-model) stages, as shares of the living firms. "
                                     + average)),
             ]),
@@ -158,7 +125,8 @@ public enum RunReport {
         var blocks: [HTMLBlock] = [.paragraph(
             "One example firm per path: of the firms on that path, the one with the most events among those at or below "
                 + "the path's 75th percentile of events (ties: lowest id). Bars show the establishment mode in each market the "
-                + "firm touched, closest market (lowest psychic distance, PD) on top; symbols mark events. "
+                + "firm touched, closest market (lowest psychic distance, PD) on top, against the firm's age (years since its "
+                + "founding); symbols mark events. "
                 + "`firmpaths explain \(manifest.kind == "sweep" ? "DIR" : directory) --firm ID` tells each firm's story in words.")]
         for name in PathNames.all {
             guard let firm = examples[name] else { continue }
@@ -170,14 +138,17 @@ public enum RunReport {
             if marketEvents.isEmpty {
                 blocks.append(.subheading("Firm \(firm) (\(PathNames.display(name)))"))
                 blocks.append(.paragraph("This firm never entered a foreign market, so it has no ladder. "
-                    + "Events: " + firmEvents.map { "year \($0.year): " + EventWording.sentence($0) }.joined(separator: "; ")
+                    + "Events: " + firmEvents.map { "year \($0.year) of the run: " + EventWording.sentence($0) }.joined(separator: "; ")
                     + ". Rule: \(rule)."))
                 continue
             }
-            let chart = FirmLadder.chart(title: title, events: firmEvents, stepsPerYear: manifest.stepsPerYear, years: manifest.years)
+            let chart = FirmLadder.chart(title: title, events: firmEvents, stepsPerYear: manifest.stepsPerYear, years: manifest.years,
+                                         clock: .firmAge)
             blocks.append(.figure(HTMLFigure(svg: chart.svg(),
                                              caption: "Firm \(firm), classified \(PathNames.display(name)) by rule \(rule); "
-                                                + "\(firmEvents.count) events. Hover a symbol for its cause.")))
+                                                + "\(firmEvents.count) events. Time is the firm's age; dashed lines mark its founding "
+                                                + "and closing. Hover a symbol for its cause (listed below in print).",
+                                             notes: FirmLadder.notes(chart))))
         }
         return HTMLSection(heading: "5. Example firms: the establishment ladder", blocks: blocks)
     }
