@@ -57,9 +57,8 @@ public enum SingleRun {
         let clockStart = Date()
         let simulation = Simulation(scenario: scenario, seed: seed)
         let setupSeconds = Date().timeIntervalSince(clockStart)
+        // The checksum of the bytes the table below writes (header and rows in one flush).
         let markets = options.dialect.convert(MarketTable.file(worlds: [simulation.world]))
-        try OutputDirectory.writeAtomically(String(decoding: markets, as: UTF8.self),
-                                           to: OutputDirectory.file("markets.csv", in: options.directory))
 
         let dialect = options.dialect
         func openTable(_ name: String, header: [String], in directory: String, enabled: Bool) throws(EngineError) -> TableWriter? {
@@ -106,9 +105,12 @@ public enum SingleRun {
         let outcomes = simulation.firmOutcomes()
         let firms = try openTable("firms.csv", header: FirmTable.header, in: options.directory, enabled: true)
         if let firms { FirmTable.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &firms.buffer) }
+        // Like every table, markets.csv appears under its final name only once the run is complete.
+        let marketTable = try openTable("markets.csv", header: MarketTable.header, in: options.directory, enabled: true)
+        if let marketTable { MarketTable.appendRows(of: simulation.world, map: 0, into: &marketTable.buffer) }
         let years = try openTable("years.csv", header: YearTableRecorder.header, in: options.directory, enabled: yearTable != nil)
         if let years { yearTable?.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &years.buffer) }
-        for table in [trajectories, events, exports, firms, years].compactMap({ $0 }) { try table.finish() }
+        for table in [trajectories, events, exports, firms, years, marketTable].compactMap({ $0 }) { try table.finish() }
 
         var counts: [TrajectoryPath: Int] = [:]
         for outcome in outcomes { counts[outcome.classification.path, default: 0] += 1 }
