@@ -5,14 +5,17 @@ SCENARIO ?= Scenarios/default.json
 # SwiftPM scratch path of the release-build checks (test-slurm, test-faults, bench; test-resume reads it too).
 SCRATCH ?= .build
 
-.PHONY: all build release run test test-report install dist test-dist bundle-scenarios test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
+.PHONY: all build release run test test-interop test-report test-explorer fuzz-http install dist test-dist bundle-scenarios test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
 
 all: release
 
 help:
 	@echo "make run     build (release) and run $(SCENARIO) into Results/default/"
 	@echo "make test    build and run the test suites"
+	@echo "make test-interop  SALib Morris/Sobol' on FirmPaths' files, Ishigami, the Python front end, an EMA experiment (.venv-interop/)"
 	@echo "make test-report  run default, render report.html in headless Chromium, check every chart"
+	@echo "make test-explorer  start firmpaths explore, drive the page in headless Chromium (WebDriver), screenshots in Results/explorer-test/"
+	@echo "make fuzz-http  libFuzzer on the explorer's HTTP request parser for FUZZ_SECONDS (default 300)"
 	@echo "make build   debug build"
 	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
 	@echo "make test-slurm  single-node SLURM cluster: sweep as a job array, merge, compare with one process"
@@ -21,7 +24,7 @@ help:
 	@echo "make fuzz    libFuzzer on the scenario reader for FUZZ_SECONDS (default 300); crashes go to Fuzz/crashes/"
 	@echo "make targets      baseline-eu against Scenarios/targets/eu-sme.json (20 replications)"
 	@echo "make calibrate    the Latin-hypercube search behind baseline-eu's calibrated values"
-	@echo "make sensitivity  Morris screening of baseline-eu into Results/sensitivity/"
+	@echo "make sensitivity  Morris screening (seeds 1, 2) and Sobol' indices of baseline-eu into Results/sensitivity/"
 	@echo "make check-validation  re-run the commands behind docs/VALIDATION.md, compare with docs/validation/ (FULL=1: with sensitivity)"
 	@echo "make install [PREFIX=/usr/local]  release build, installs PREFIX/bin/firmpaths"
 	@echo "make dist    statically linked release binary (--static-swift-stdlib) into dist/firmpaths"
@@ -41,8 +44,16 @@ run: release
 test:
 	$(SWIFT) test
 
+# SALib, pandas and ema_workbench in the project-local .venv-interop/ (scripts/interop-venv.sh).
+test-interop:
+	SCRATCH=$(SCRATCH) scripts/test-interop.sh
+
 test-report:
 	SWIFT=$(SWIFT) scripts/test-report.sh
+
+# The explorer page in a real browser; see scripts/test-explorer.sh.
+test-explorer:
+	SWIFT=$(SWIFT) SCRATCH=$(SCRATCH) scripts/test-explorer.sh
 
 # Acceptance check for resumable sweeps (release build); see scripts/kill-resume-test.sh.
 test-resume:
@@ -66,6 +77,10 @@ FUZZ_SECONDS ?= 300
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
+# libFuzzer on the HTTP request parser of firmpaths explore; see scripts/fuzz-http.sh.
+fuzz-http:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz-http.sh
+
 # Calibration and validation (docs/VALIDATION.md).
 CAL_BIN := $(SCRATCH)/release/firmpaths
 
@@ -80,9 +95,13 @@ calibrate: cal-release
 	$(CAL_BIN) calibrate Scenarios/baseline-eu.json --design Scenarios/targets/calibration-eu-stage1.json --top 5
 	$(CAL_BIN) calibrate Scenarios/baseline-eu.json --design Scenarios/targets/calibration-eu.json --top 10
 
+# Morris with seeds 1 and 2 (compared), then Sobol' indices (docs/VALIDATION.md, "Sobol' indices").
 sensitivity: cal-release
-	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity --seed 1
-	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity/seed2 --seed 2 --compare Results/sensitivity/ranking.csv
+	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity --seed 1 --overwrite
+	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity/seed2 --seed 2 --overwrite \
+	    --compare Results/sensitivity/ranking.csv
+	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --design Scenarios/targets/sobol-eu.json \
+	    --out Results/sensitivity/sobol --overwrite
 
 clean:
 	rm -rf .build dist

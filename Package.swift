@@ -7,6 +7,8 @@
 //     <- FirmPathsReport (SVG charts, report.html, firm stories; reads run directories;
 //                         beside the engine: neither imports the other)
 //     <- FirmPathsEngine (runs, parallel batches, sweeps, streaming output)
+//   FirmPathsServer    (HTTP/1.1 over POSIX sockets; knows nothing of the model)
+//     <- FirmPathsExplorer (firmpaths explore: routes, levers, the page; uses Engine and Report)
 //     <- FirmPathsCLI    (command-line commands)
 //     <- firmpaths       (thin executable)
 import PackageDescription
@@ -31,18 +33,30 @@ let package = Package(
         // MARK: - Run and batch engine
         .target(name: "FirmPathsEngine", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
 
+        // MARK: - HTTP server (firmpaths explore): sockets and Dispatch only, knows nothing of the model
+        .target(name: "FirmPathsServer"),
+        // The explorer's routes and page: lever values -> runs -> the report's charts, served by FirmPathsServer.
+        .target(name: "FirmPathsExplorer",
+                dependencies: ["FirmPathsServer", "FirmPathsEngine", "FirmPathsReport", "FirmPathsIO", "FirmPathsModel"]),
+
         // MARK: - Command line
-        .target(name: "FirmPathsCLI", dependencies: ["FirmPathsModel", "FirmPathsIO", "FirmPathsReport", "FirmPathsEngine"]),
+        .target(name: "FirmPathsCLI",
+                dependencies: ["FirmPathsModel", "FirmPathsIO", "FirmPathsReport", "FirmPathsEngine", "FirmPathsExplorer"]),
         .executableTarget(name: "firmpaths", dependencies: ["FirmPathsCLI"]),
 
         // MARK: - Benchmark (make bench)
-        .executableTarget(name: "firmpaths-bench", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
+        .executableTarget(name: "firmpaths-bench",
+                         dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel", "FirmPathsExplorer", "FirmPathsServer"]),
 
         // MARK: - Unit test bundles
         // IO only for PropertyTests, which draw scenarios from the catalog and load them as files are.
         .testTarget(name: "FirmPathsModelTests", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
         .testTarget(name: "FirmPathsIOTests", dependencies: ["FirmPathsIO", "FirmPathsModel"]),
         .testTarget(name: "FirmPathsReportTests", dependencies: ["FirmPathsReport", "FirmPathsIO", "FirmPathsModel"]),
+        .testTarget(name: "FirmPathsServerTests", dependencies: ["FirmPathsServer"]),
+        .testTarget(name: "FirmPathsExplorerTests",
+                    dependencies: ["FirmPathsExplorer", "FirmPathsServer", "FirmPathsEngine", "FirmPathsReport", "FirmPathsIO",
+                                   "FirmPathsModel"]),
         .testTarget(name: "FirmPathsEngineTests", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
         .testTarget(
             name: "FirmPathsCLITests",

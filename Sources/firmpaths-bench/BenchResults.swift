@@ -80,6 +80,9 @@ struct BenchResults {
             "MB, child `firmpaths sweep`, runs + firms (bench itself: \(format(number("parent_peak_rss_mb_at_spawn"), 1)) MB)")
         row("peak RSS, \(largeRuns)-run sweep", "peak_rss_mb_large_sweep", 1, "MB (ratio \(format(number("peak_rss_ratio_large_to_small"), 3)))")
         row("CLI sweep throughput", "cli_sweep_runs_per_sec", 1, "runs/s, \(largeRuns)-run sweep with output, \(threads) threads")
+        row("explorer run request, 300 firms", "explorer_run_ms_300_firms", 1, "ms, median, over a socket (goal: under 100)")
+        row("explorer run request, 1000 firms", "explorer_run_ms_1000_firms", 1, "ms, median (goal: under 300)")
+        row("explorer, 8 concurrent pages", "explorer_requests_per_sec_8_clients", 1, "run requests/s, 300 firms, at most 2 runs at once")
         rows.append(("checksum", { if case .string(let text)? = values["checksum"] { return text }; return "" }(), "firms.csv of the default run"))
         rows.append(("load average", format(number("load_average_at_start"), 2) + " -> " + format(number("load_average_at_end"), 2),
                      "1 min, at start and end (above 0 before we start: the machine is shared, figures are noisy)"))

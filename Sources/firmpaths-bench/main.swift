@@ -15,14 +15,18 @@ struct BenchOptions {
     var largeFirms = 50_000
     var largeYears = 10
     var firmpaths: String?
+    /// Only the explorer's figures (section 6), for a quick look.
+    var explorerOnly = false
 
     static let usage = """
     Usage: firmpaths-bench [--scenario FILE] [--out DIR] [--repetitions N] [--threads N]
-                           [--large-firms N] [--large-years N] [--firmpaths PATH]
+                           [--large-firms N] [--large-years N] [--firmpaths PATH] [--explorer-only]
 
     Fixed-seed benchmarks on FILE (default Scenarios/default.json): throughput of a sweep on one
     thread and on all threads, within-run speed-up of one large run, peak memory of a small and a
-    10x sweep (child `firmpaths sweep` processes), CSV writing speed and a checksum of the results.
+    10x sweep (child `firmpaths sweep` processes), CSV writing speed, a checksum of the results, and
+    the explorer over a socket: median latency of a run request (300 and 1000 firms) and requests
+    per second with 8 concurrent pages (--explorer-only: just these).
     Writes DIR/bench.json (default Results/bench). Timings are medians of N repetitions (default 5,
     at least 1) after one warm-up.
 
@@ -48,6 +52,7 @@ struct BenchOptions {
             case "--large-firms": largeFirms = number(value(), "--large-firms")
             case "--large-years": largeYears = number(value(), "--large-years")
             case "--firmpaths": firmpaths = value()
+            case "--explorer-only": explorerOnly = true
             case "-h", "--help": print(Self.usage, terminator: ""); exit(0)
             default: fail("unknown argument '\(arguments[index])'\n" + Self.usage)
             }
@@ -80,6 +85,28 @@ let markets = Simulation(scenario: scenario, seed: baseSeed).world.marketCount
 var results = BenchResults()
 // The machine may be shared: record its load, so noisy figures can be recognised as such.
 let loadAtStart = Measure.loadAverage()
+let scenarioName = URL(fileURLWithPath: options.scenarioPath).deletingPathExtension().lastPathComponent
+
+@MainActor func recordExplorer(_ figures: ExplorerBench.Figures) {
+    results.set("explorer_run_ms_300_firms", figures.medianMilliseconds300)
+    results.set("explorer_run_ms_1000_firms", figures.medianMilliseconds1000)
+    results.set("explorer_requests_per_sec_8_clients", figures.requestsPerSecond)
+    results.sample("explorer_run_seconds_300_firms", figures.samples300)
+    results.sample("explorer_run_seconds_1000_firms", figures.samples1000)
+}
+
+if options.explorerOnly {
+    let figures = ExplorerBench.run(loaded: loaded, name: scenarioName, repetitions: repetitions)
+    recordExplorer(figures)
+    let loadAtEnd = Measure.loadAverage()
+    print("FirmPaths explorer benchmark (\(options.scenarioPath), \(scenario.years) years; every request another seed)")
+    print(String(format: "run request, 300 firms    %8.1f ms  median of %d", figures.medianMilliseconds300, figures.samples300.count))
+    print(String(format: "run request, 1000 firms   %8.1f ms  median of %d", figures.medianMilliseconds1000, figures.samples1000.count))
+    print(String(format: "8 concurrent pages        %8.1f requests/s (%d requests each, 300 firms)", figures.requestsPerSecond,
+                 figures.requestsPerClient))
+    print(String(format: "load average              %.2f -> %.2f (1 min; the machine is shared, figures are noisy)", loadAtStart, loadAtEnd))
+    exit(0)
+}
 results.set("threads", threads)
 results.set("repetitions", repetitions)
 results.set("scenario", options.scenarioPath)
@@ -349,6 +376,10 @@ results.set("csv_mb_per_sec", Double(csvBytes) / 1e6 / Measure.median(csvSeconds
 results.sample("csv_seconds", csvSeconds)
 
 try? FileManager.default.removeItem(atPath: scratch)
+
+// MARK: - 6. The explorer: run requests over a socket
+
+recordExplorer(ExplorerBench.run(loaded: loaded, name: scenarioName, repetitions: repetitions))
 
 // MARK: - Report
 

@@ -343,6 +343,22 @@ enum SweepFixture {
             + "did you mean `policy.exportPromotion`?"])
     }
 
+    @Test func sobolAndSeedsKeysAreChecked() {
+        #expect(problems(#"{"design":"sobol","parameters":{"policy.exportPromotion":{"min":0,"max":1}}}"#)
+            == ["test.json: sweep.samples: a sobol design needs `samples`, the number N of base samples (N x (k + 2) points)"])
+        #expect(problems(#"{"design":"sobol","samples":4,"second_order":"yes","parameters":{"policy.exportPromotion":{"min":0,"max":1}}}"#)
+            == ["test.json: sweep.second_order: expected true or false, found a string"])
+        #expect(problems(#"{"design":"sobol","samples":4,"parameters":{"policy.exportPromotion":[0, 1]}}"#).first?
+            .contains("Sobol' design needs an interval") == true)
+        #expect(problems(#"{"design":"morris","trajectories":2,"scramble":true,"parameters":{"policy.exportPromotion":{"min":0,"max":1}}}"#)
+            == ["test.json: sweep.scramble: `scramble` applies to sobol designs, not morris"])
+        #expect(problems(#"{"seeds":"per_trajectries","parameters":{"policy.exportPromotion":[0]}}"#)
+            == ["test.json: sweep.seeds: expected one of per_point, per_trajectory, per_replication, found `per_trajectries` "
+                + "(did you mean `per_trajectory`?)"])
+        #expect(problems(#"{"design":"sobol","samples":2,"seeds":"per_trajectory","parameters":{"policy.exportPromotion":{"min":0,"max":1}}}"#)
+            == [])
+    }
+
     @Test func rangeStartAboveEnd() {
         let found = problems(#"{"parameters":{"policy.exportPromotion":{"from":0.6,"to":0.2,"step":0.2}}}"#)
         #expect(found == ["test.json: sweep.parameters.policy.exportPromotion: range start 0.6 is greater than its end 0.2"])
@@ -353,7 +369,7 @@ enum SweepFixture {
         #expect(problems(#"{"design":"latin-hypercube","parameters":{"policy.exportPromotion":[0]}}"#).first?
             .contains("did you mean `latin_hypercube`") == true)
         #expect(problems(#"{"design":"grid","samples":4,"parameters":{"policy.exportPromotion":[0]}}"#)
-            == ["test.json: sweep.samples: `samples` applies to latin_hypercube designs, not grid"])
+            == ["test.json: sweep.samples: `samples` applies to latin_hypercube and sobol designs, not grid"])
         #expect(problems(#"{"design":"latin_hypercube","parameters":{"policy.exportPromotion":{"min":0,"max":1}}}"#).first?
             .contains("needs `samples`") == true)
         #expect(problems(#"{"design":"latin_hypercube","samples":3,"parameters":{"policy.exportPromotion":[0,1]}}"#).first?

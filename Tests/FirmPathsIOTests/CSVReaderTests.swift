@@ -45,3 +45,14 @@ import Testing
         #expect(throws: CSVReadError.self) { try CSVReader(path: path + ".missing") }
     }
 }
+
+@Suite struct CSVReaderMemoryTests {
+    @Test func readsFromMemoryLikeFromAFile() throws {
+        let text = "a,b\n1,\"x,y\"\n2,z\n"
+        let reader = try CSVReader(name: "mem.csv", bytes: Array(text.utf8))
+        #expect(reader.header.columns == ["a", "b"])
+        #expect(try reader.rows().map(\.fields) == [["1", "x,y"], ["2", "z"]])
+        #expect(try reader.column("b") == 1)
+        #expect(throws: CSVReadError.self) { try CSVReader(name: "empty.csv", bytes: []) }
+    }
+}

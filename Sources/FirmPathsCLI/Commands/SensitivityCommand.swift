@@ -4,66 +4,124 @@ import FirmPathsModel
 import FirmPathsReport
 import Foundation
 
-/// `firmpaths sensitivity SCENARIO`: Morris screening of the headline outcomes.
+/// `firmpaths sensitivity SCENARIO`: Morris screening or Sobol' indices of the headline outcomes.
 struct SensitivityCommand: Command {
     static let name = "sensitivity"
-    static let summary = "Morris screening (mu*, sigma) of the headline outcomes over the main parameters"
+    static let summary = "Morris screening (mu*, sigma) or Sobol' indices (S1, ST) of the headline outcomes"
     static let defaultDesign = "Scenarios/targets/sensitivity-eu.json"
     static let help = """
-    Usage: firmpaths sensitivity SCENARIO [--design FILE] [--trajectories R] [--replications N] [--seed S]
-                                 [--threads N] [--out DIR] [--compare RANKING.csv] [--set PATH=VALUE]...
+    Usage: firmpaths sensitivity SCENARIO [--method morris|sobol] [--design FILE] [--trajectories R]
+                                 [--samples N] [--second-order] [--scramble] [--replications N] [--seed S]
+                                 [--threads N] [--out DIR] [--overwrite] [--compare RANKING.csv]
+                                 [--set PATH=VALUE]...
+           firmpaths sensitivity --from DIR [--method morris|sobol] [--out DIR2] [--overwrite]
+           firmpaths sensitivity --model ishigami [--samples N] [--second-order] [--scramble] [--seed S] [--out DIR]
 
-    Runs the Morris design of FILE (a `sweep` block with design "morris" and an interval per
-    parameter, see docs/SWEEPS.md) on SCENARIO in memory: R trajectories x (k + 1) points, N
-    replications per point (averaged). Replication r of every point of trajectory t uses the run
-    seed RunSeed.derive(S, t, r): common random numbers along a trajectory, so its elementary
-    effects are not run-to-run noise, and fresh populations for every trajectory, so no one set
-    of simulated firms decides the ranking. For each headline outcome (the path shares,
-    share_exporting_end, mean_foreign_share_end, share_mode3plus_end, backsourcing_per_100_firms)
-    prints mu* (mean absolute elementary effect, in outcome units per move across the
-    parameter's whole range) with its 95% bootstrap interval (1000 resamples of the
-    trajectories, drawn from seed RunSeed.derive(S, -1, o) for the o-th outcome), mu and sigma
-    per parameter, ranked by mu*.
+    Runs the design of FILE (a `sweep` block with an interval per parameter, see docs/SWEEPS.md)
+    on SCENARIO: every run goes through the sweep runner, so DIR/runs.csv is the runs.csv that
+    `firmpaths sweep` writes for the same block (with its `seeds` rule), and the indices are
+    computed from that file.
 
-    With --out, writes DIR/ranking.csv, DIR/ranking.md and DIR/morris.svg (mu* against sigma, one
-    panel per outcome). With --compare, compares the top 3 parameters of every outcome with an
-    earlier ranking.csv: "agree" when the sets are the same; "tie" when they differ only by
-    parameters whose mu* are indistinguishable in both runs (the difference of the two mu* is
-    within its 95% interval, sqrt(c1^2 + c2^2) for half-widths c1 and c2); "DIFFER" otherwise,
-    and then the exit status is 1.
+    Morris (the default, or design "morris"): R trajectories x (k + 1) points, N replications per
+    point (averaged). Unless the block says otherwise ("seeds"), replication r of every point of
+    trajectory t uses the run seed RunSeed.derive(S, t, r): common random numbers along a
+    trajectory, so its elementary effects are not run-to-run noise, and fresh populations for
+    every trajectory, so no one set of simulated firms decides the ranking. For each outcome (the
+    path shares, share_exporting_end, mean_foreign_share_end, share_mode3plus_end,
+    backsourcing_per_100_firms and the block's own `outcomes`) prints mu* (mean absolute
+    elementary effect, in outcome units per move across the parameter's whole range) with its
+    95% bootstrap interval (1000 resamples of the trajectories, drawn from seed
+    RunSeed.derive(S, -1, o) for the o-th outcome), mu and sigma per parameter, ranked by mu*.
+
+    Sobol' (--method sobol, or design "sobol"): Saltelli's design on the project's Sobol'
+    sequence (Joe-Kuo direction numbers; --scramble for a random linear scramble and digital
+    shift drawn from S): N base samples x (k + 2) points (2k + 2 with --second-order), in the
+    row order of SALib's sobol.sample. A morris design file is read for its parameters and
+    ranges. The points of one base sample share seeds (per_trajectory). First-order S1 and total
+    ST (Saltelli et al. 2010 and Jansen estimators, as SALib's sobol.analyze), optionally S2,
+    each with a 95% bootstrap interval (1000 resamples of the base samples), ranked by ST.
+
+    With --out, writes DIR/manifest.json and DIR/runs.csv (the sweep), DIR/design.csv (every
+    point's place in the design, parameter values and run seeds), DIR/ranking.csv, DIR/ranking.md
+    and DIR/morris.svg or DIR/sobol.svg (and DIR/second_order.csv). A non-empty DIR is refused unless --overwrite. With
+    --compare (Morris), compares the top 3 parameters of every outcome with an earlier
+    ranking.csv: "agree" when the sets are the same; "tie" when they differ only by parameters
+    whose mu* are indistinguishable in both runs (the difference of the two mu* is within its 95%
+    interval, sqrt(c1^2 + c2^2) for half-widths c1 and c2); "DIFFER" otherwise, and then the
+    exit status is 1.
+
+    --from DIR analyses the sweep in DIR (a `firmpaths sweep` or `sensitivity --out` directory)
+    without running anything: a morris design with per_trajectory or per_replication seeds, or a
+    sobol design; the files go to --out DIR2 (default: DIR itself, beside the sweep's files).
+
+    --model ishigami runs the Sobol' analysis on the Ishigami function
+    sin(x1) + 7 sin(x2)^2 + 0.1 x3^4 sin(x1), x in [-pi, pi]^3 (no scenario), and prints the
+    analytic indices beside the estimates: a check of the estimator.
 
     Options:
+      --method M           morris or sobol (default: the design's)
       --design FILE        design file (default: \(defaultDesign))
-      --trajectories R     override the design's trajectories
+      --trajectories R     override the design's trajectories (morris)
+      --samples N          override the design's base samples (sobol; default 64, 1024 with --model)
+      --second-order       also second-order indices (sobol)
+      --scramble           scramble the Sobol' sequence (sobol)
       --replications N     override the design's replications per point
       --seed S             override the design's seed (design and run seeds)
       --threads N          worker threads (default: all available)
-      --out DIR            write the table and chart
-      --compare FILE       ranking.csv of another seed to compare the top 3 with
+      --out DIR            write the files listed above
+      --overwrite          replace the files of a non-empty DIR
+      --compare FILE       ranking.csv of another seed to compare the top 3 with (morris)
+      --from DIR           analyse an existing sweep directory
+      --model ishigami     the built-in test function instead of a scenario
 
-    Example:
+    Examples:
       firmpaths sensitivity Scenarios/baseline-eu.json --seed 1 --out Results/sensitivity
+      firmpaths sensitivity Scenarios/baseline-eu.json --method sobol --samples 128 --out Results/sobol
+      firmpaths sensitivity --model ishigami --samples 4096
 
     """
 
-    /// Bootstrap resamples of the trajectories behind each mu* interval.
+    /// Bootstrap resamples of the trajectories (Morris) or base samples (Sobol') behind each interval.
     static let bootstrapResamples = 1000
 
+    /// Files the command writes beside the sweep's, removed first by --overwrite so no stale
+    /// ranking sits beside new runs.
+    static let ownFiles = ["design.csv", "ranking.csv", "ranking.md", "morris.svg", "sobol.svg", "second_order.csv"]
+
+    static let options: Set<String> = ["--design", "--trajectories", "--samples", "--replications", "--seed", "--threads",
+                          "--out", "--compare", "--set", "--method", "--from", "--model"]
+    static let flags: Set<String> = ["--overwrite", "--second-order", "--scramble"]
+
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, options: ["--design", "--trajectories", "--replications", "--seed", "--threads",
-                                                        "--out", "--compare", "--set"], flags: [], usage: help)
+        let parsed = try Arguments(arguments, options: options, flags: flags, usage: help)
+        let method = try parsed.value("--method").map { text throws(CLIError) -> String in
+            guard ["morris", "sobol"].contains(text) else {
+                throw CLIError(.usage, "option --method expects morris or sobol, found '\(text)'", usage: help)
+            }
+            return text
+        }
+        if let model = parsed.value("--model") {
+            guard parsed.positionals.isEmpty, parsed.value("--from") == nil else {
+                throw CLIError(.usage, "--model runs without a SCENARIO or --from", usage: help)
+            }
+            try runTestModel(model, parsed: parsed, arguments: arguments, console: console)
+            return
+        }
+        if let directory = parsed.value("--from") {
+            guard parsed.positionals.isEmpty else { throw CLIError(.usage, "--from analyses DIR: give no SCENARIO", usage: help) }
+            try analyseExisting(directory, method: method, parsed: parsed, arguments: arguments, console: console)
+            return
+        }
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, "expected one SCENARIO", usage: help)
         }
         let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
         var loaded = try ScenarioResolution.load(argument, overrides: parsed.all("--set"), environment: console.environment)
         let designPath = parsed.value("--design") ?? defaultDesign
-        guard case .object(var block) = try CalibrateCommand.readSweepBlock(designPath) else {
+        guard case .object(let written) = try CalibrateCommand.readSweepBlock(designPath) else {
             throw CLIError(.dataError, "\(designPath): 'sweep' must be an object")
         }
-        if let r = try parsed.int("--trajectories", usage: help, range: 1...100_000) { block["trajectories"] = .number(Double(r)) }
-        if let n = try parsed.int("--replications", usage: help, range: 1...100_000) { block["replications"] = .number(Double(n)) }
-        if let seed = try parsed.seed("--seed", usage: help) { block["seed"] = .number(Double(seed)) }
+        let block = try designBlock(written, method: method, parsed: parsed, file: designPath)
         loaded.sweep = .object(block)
         let sweep: PreparedSweep
         do {
@@ -71,218 +129,123 @@ struct SensitivityCommand: Command {
         } catch {
             throw CLIError(.dataError, error.description)
         }
-        guard let design = sweep.spec.design, case .morris = design.method else {
-            throw CLIError(.dataError, "\(designPath): the sweep design must be \"morris\"")
-        }
-        let morris: MorrisDesign
-        do {
-            morris = try design.morrisDesign(seed: sweep.spec.baseSeed)
-        } catch {
-            throw CLIError(.dataError, "\(error)")
-        }
+        let directory = parsed.value("--out")
         let start = Date()
-        let runs: [[Double]]
-        do {
-            // Common random numbers within a trajectory (its elementary effects compare its own
-            // points), independent populations between trajectories.
-            let pointsPerTrajectory = morris.factorCount + 1  // points are trajectory-major
-            runs = try InMemorySweep.run(sweep, threads: threads, commonRandomNumbers: { $0 / pointsPerTrajectory }) {
-                HeadlineOutcomes.values($0)
-            }
-        } catch {
-            throw CLIError(.dataError, error.description)
-        }
+        let table = try execute(sweep, into: directory, overwrite: parsed.has("--overwrite"), threads: threads,
+                                console: console)
         let seconds = Date().timeIntervalSince(start)
-        let replications = sweep.plan.replications
-        let outcomes = HeadlineOutcomes.names
-        var results: [(outcome: String, result: MorrisResult)] = []
-        for (o, outcome) in outcomes.enumerated() {
-            let means = (0..<morris.points.count).map { point in
-                (0..<replications).reduce(0.0) { $0 + runs[point * replications + $1][o] } / Double(replications)
-            }
-            do {
-                let bootstrapSeed = RunSeed.derive(baseSeed: sweep.spec.baseSeed, point: -1, replication: o)
-                results.append((outcome, try MorrisAnalysis.elementaryEffects(
-                    design: morris, outputs: means, bootstrap: (Self.bootstrapResamples, bootstrapSeed))))
-            } catch {
-                throw CLIError(.software, "\(error)")
-            }
-        }
-
-        console.out("Morris screening of \(loaded.scenario.name): \(morris.factorCount) parameters, \(morris.trajectories) "
-            + "trajectories, \(morris.levels) levels, \(replications) replications per point, seed \(sweep.spec.baseSeed) "
-            + "(\(sweep.plan.count) runs)\n\n")
-        let markdown = markdownTable(results, design: morris)
-        console.out(markdown)
-        console.err("simulated \(sweep.plan.count) runs in \(String(format: "%.1f", seconds)) s\n")
-
-        if let directory = parsed.value("--out") {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                try csv(results).write(toFile: directory + "/ranking.csv", atomically: true, encoding: .utf8)
-                let header = "# Morris screening of \(loaded.scenario.name)\n\n"
-                    + "Command: `firmpaths sensitivity \(arguments.joined(separator: " "))`\n\n"
-                    + "\(morris.factorCount) parameters, \(morris.trajectories) trajectories, \(morris.levels) levels, "
-                    + "\(replications) replications per point, seed \(sweep.spec.baseSeed). mu* and sigma are in outcome "
-                    + "units per move across the parameter's whole range; +- is the 95% bootstrap interval of mu* "
-                    + "(\(Self.bootstrapResamples) resamples of the trajectories).\n\n"
-                try (header + markdown).write(toFile: directory + "/ranking.md", atomically: true, encoding: .utf8)
-                let chart = MorrisChart(
-                    title: "Morris screening of \(loaded.scenario.name) (seed \(sweep.spec.baseSeed)): mu* (with 95% interval) against sigma",
-                    panels: results.map { entry in
-                        MorrisPanel(outcome: entry.outcome, points: entry.result.effects.enumerated().map {
-                            (String($0.offset + 1), $0.element.muStar, $0.element.sigma)
-                        }, muStarIntervals: entry.result.effects.map(\.muStarConfidence))
-                    },
-                    legend: morris.paths.enumerated().map { "\($0.element) [\(TargetsCommand.format(morris.lower[$0.offset]))-"
-                        + "\(TargetsCommand.format(morris.upper[$0.offset]))]" })
-                try chart.svg().write(toFile: directory + "/morris.svg", atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError(.ioError, "cannot write to '\(directory)': \(error.localizedDescription)")
-            }
-            console.err("wrote \(directory)/ranking.csv, ranking.md, morris.svg\n")
-        }
-        if let comparePath = parsed.value("--compare") {
-            try compare(results, with: comparePath, console: console)
+        let study = Study(name: loaded.scenario.name, sweep: sweep, table: table, arguments: arguments,
+                          directory: directory, seconds: seconds)
+        if case .saltelli = sweep.spec.design?.method {
+            guard parsed.value("--compare") == nil else { throw CLIError(.usage, "--compare applies to morris", usage: help) }
+            try analyseSobol(study, console: console)
+        } else {
+            try analyseMorris(study, compare: parsed.value("--compare"), console: console)
         }
     }
 
-    static func markdownTable(_ results: [(outcome: String, result: MorrisResult)], design: MorrisDesign) -> String {
-        var text = ""
-        for entry in results {
-            text += "### \(entry.outcome)\n\n| rank | parameter | range | mu* | +- (95%) | mu | sigma |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- |\n"
-            for (rank, effect) in entry.result.ranking.enumerated() {
-                let index = design.paths.firstIndex(of: effect.path) ?? 0
-                text += "| \(rank + 1) | \(effect.path) | \(TargetsCommand.format(design.lower[index]))-"
-                    + "\(TargetsCommand.format(design.upper[index])) | \(number(effect.muStar)) | "
-                    + "\(number(effect.muStarConfidence)) | \(number(effect.mu)) | \(number(effect.sigma)) |\n"
+    /// What an analysis works from: the sweep, its runs and where to write.
+    struct Study {
+        var name: String
+        var sweep: PreparedSweep
+        var table: SweepRunsTable
+        var arguments: [String]
+        /// Where the files go (nil: print only).
+        var directory: String?
+        /// Seconds the runs took (nil for --from).
+        var seconds: Double?
+    }
+
+    /// The sweep block to run: the file's, with the command line's overrides, the method's design
+    /// and, unless the block names them, per-trajectory seeds.
+    static func designBlock(_ written: JSONObject, method: String?, parsed: Arguments,
+                            file: String) throws(CLIError) -> JSONObject {
+        var block = written
+        let designName = block["design"]?.stringValue ?? "grid"
+        let target = method ?? designName
+        if target != designName {
+            guard ["morris", "sobol"].contains(designName) else {
+                throw CLIError(.dataError, "\(file): the sweep design must be \"morris\" or \"sobol\", found \"\(designName)\"")
             }
-            text += "\n"
+            // The other method reads the parameters and ranges only.
+            for key in ["trajectories", "levels", "samples", "second_order", "scramble"] { block[key] = nil }
+            block["design"] = .string(target)
         }
-        return text
+        guard ["morris", "sobol"].contains(target) else {
+            throw CLIError(.dataError, "\(file): the sweep design must be \"morris\" or \"sobol\", found \"\(target)\"")
+        }
+        if let r = try parsed.int("--trajectories", usage: help, range: 1...100_000) {
+            guard target == "morris" else { throw CLIError(.usage, "--trajectories applies to morris", usage: help) }
+            block["trajectories"] = .number(Double(r))
+        }
+        if target == "sobol" {
+            if let n = try parsed.int("--samples", usage: help, range: 1...10_000_000) {
+                block["samples"] = .number(Double(n))
+            } else if block["samples"] == nil {
+                block["samples"] = .number(Double(SaltelliDesign.defaultSamples))
+            }
+            if parsed.has("--second-order") { block["second_order"] = .bool(true) }
+            if parsed.has("--scramble") { block["scramble"] = .bool(true) }
+        } else if parsed.value("--samples") != nil || parsed.has("--second-order") || parsed.has("--scramble") {
+            throw CLIError(.usage, "--samples, --second-order and --scramble apply to sobol", usage: help)
+        }
+        if let n = try parsed.int("--replications", usage: help, range: 1...100_000) { block["replications"] = .number(Double(n)) }
+        if let seed = try parsed.seed("--seed", usage: help) { block["seed"] = .number(Double(seed)) }
+        if block["seeds"] == nil { block["seeds"] = "per_trajectory" }
+        return block
+    }
+
+    /// Runs `sweep` through the sweep runner (runs.csv only) into `directory`, or into a
+    /// temporary directory removed afterwards, and reads its runs.csv back.
+    static func execute(_ sweep: PreparedSweep, into directory: String?, overwrite: Bool, threads: Int,
+                        console: Console) throws(CLIError) -> SweepRunsTable {
+        let target = directory ?? NSTemporaryDirectory() + "firmpaths-sensitivity-\(UUID().uuidString)"
+        defer { if directory == nil { try? FileManager.default.removeItem(atPath: target) } }
+        if directory != nil, overwrite {
+            for name in ownFiles { try? FileManager.default.removeItem(atPath: OutputDirectory.file(name, in: target)) }
+        }
+        guard let record = SweepRecord(parsing: "runs") else { throw CLIError(.software, "internal: no runs record") }
+        let options = SweepOptions(directory: target, threads: threads, record: record, overwrite: overwrite,
+                                   memoryLimit: try MemoryLimit.from(environment: console.environment))
+        let reporter: ProgressReporter? = console.errIsTerminal
+            ? ProgressReporter(total: sweep.plan.count, threads: threads, live: true) { console.err($0) } : nil
+        let cancellation = SweepCancellation()
+        cancellation.handleInterrupts()
+        let result: SweepResult
+        do {
+            result = try SweepRunner.execute(sweep, options: options, cancellation: cancellation, progress: reporter)
+        } catch {
+            cancellation.stopHandlingInterrupts()
+            throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+        }
+        cancellation.stopHandlingInterrupts()
+        reporter?.finish()
+        if result.interrupted {
+            console.err("interrupted after \(result.completed) of \(result.runs) runs"
+                + (directory.map { "; the completed runs are in \($0)/runs.csv" } ?? "") + "\n")
+            // 128 + SIGINT, as `firmpaths sweep`.
+            exit(130)
+        }
+        do {
+            return try SweepRunsTable(path: OutputDirectory.file("runs.csv", in: target))
+        } catch {
+            throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+        }
+    }
+
+    /// The outcomes analysed: the headline outcomes, then the sweep block's own.
+    static func outcomeNames(_ sweep: PreparedSweep) -> [String] {
+        HeadlineOutcomes.names + sweep.spec.outcomes.map(\.name)
+    }
+
+    /// Writes `text` to `name` in `directory`.
+    static func write(_ text: String, _ name: String, in directory: String) throws(CLIError) {
+        do {
+            try OutputDirectory.writeAtomically(text, to: OutputDirectory.file(name, in: directory))
+        } catch {
+            throw CLIError(.ioError, error.description)
+        }
     }
 
     static func number(_ value: Double) -> String { String(format: "%.4g", value) }
-
-    static func csv(_ results: [(outcome: String, result: MorrisResult)]) -> String {
-        var text = "outcome,rank,parameter,mu_star,mu_star_conf,mu,sigma\n"
-        for entry in results {
-            for (rank, effect) in entry.result.ranking.enumerated() {
-                text += "\(entry.outcome),\(rank + 1),\(effect.path),\(effect.muStar),\(effect.muStarConfidence),"
-                    + "\(effect.mu),\(effect.sigma)\n"
-            }
-        }
-        return text
-    }
-
-    /// One parameter's ranking statistic as read back from a ranking.csv.
-    struct RankedParameter: Equatable {
-        var path: String
-        var muStar: Double
-        var confidence: Double
-    }
-
-    /// The verdict on one outcome's top 3 in two rankings.
-    enum TopThreeVerdict: Equatable {
-        case agree(sameOrder: Bool)
-        /// The sets differ only by pairs whose mu* are within the 95% interval of their difference in both rankings.
-        case tie(pairs: [(String, String)])
-        case differ
-
-        static func == (a: TopThreeVerdict, b: TopThreeVerdict) -> Bool {
-            switch (a, b) {
-            case let (.agree(x), .agree(y)): return x == y
-            case let (.tie(x), .tie(y)): return x.map { [$0.0, $0.1] } == y.map { [$0.0, $0.1] }
-            case (.differ, .differ): return true
-            default: return false
-            }
-        }
-    }
-
-    /// Compares the top 3 of two rankings of one outcome (each ranked by mu*, largest first).
-    ///
-    /// Parameters in one top 3 and not the other are paired in rank order; a pair (x, y) is a
-    /// tie when, in both rankings, |mu*(x) - mu*(y)| <= sqrt(c(x)^2 + c(y)^2), with c the
-    /// half-widths of the 95% intervals: the two runs order them differently, but neither run
-    /// can tell them apart.
-    static func compareTopThree(_ mine: [RankedParameter], _ theirs: [RankedParameter]) -> TopThreeVerdict {
-        let a = mine.prefix(3).map(\.path)
-        let b = theirs.prefix(3).map(\.path)
-        guard a.count == 3, b.count == 3 else { return .differ }
-        if Set(a) == Set(b) { return .agree(sameOrder: a == b) }
-        let onlyMine = a.filter { !b.contains($0) }
-        let onlyTheirs = b.filter { !a.contains($0) }
-        func indistinguishable(_ x: String, _ y: String, in ranking: [RankedParameter]) -> Bool {
-            guard let p = ranking.first(where: { $0.path == x }), let q = ranking.first(where: { $0.path == y }) else {
-                return false
-            }
-            let width = (p.confidence * p.confidence + q.confidence * q.confidence).squareRoot()
-            return abs(p.muStar - q.muStar) <= width
-        }
-        let pairs = Array(zip(onlyMine, onlyTheirs))
-        let tied = pairs.allSatisfy { indistinguishable($0.0, $0.1, in: mine) && indistinguishable($0.0, $0.1, in: theirs) }
-        return tied ? .tie(pairs: pairs) : .differ
-    }
-
-    /// Reads a ranking.csv written by `--out` (with the project's CSV parser, columns by name):
-    /// parameters per outcome in rank order. A file without `mu_star_conf` (written before the
-    /// intervals) reads with zero intervals.
-    static func readRanking(_ text: String) -> [String: [RankedParameter]] {
-        let records = CSVRecordParser.records(in: text)
-        guard let header = records.first.map(CSVHeader.init) else { return [:] }
-        guard let outcome = header.index(of: "outcome"), let rankColumn = header.index(of: "rank"),
-              let parameter = header.index(of: "parameter"), let muStarColumn = header.index(of: "mu_star") else { return [:] }
-        let confidenceColumn = header.index(of: "mu_star_conf")
-        var rows: [String: [(rank: Int, parameter: RankedParameter)]] = [:]
-        for (index, fields) in records.dropFirst().enumerated() {
-            let row = CSVRow(fields: fields, line: index + 2)
-            guard let rank = row.int(rankColumn), let muStar = row.double(muStarColumn) else { continue }
-            let confidence = confidenceColumn.flatMap(row.double) ?? 0
-            rows[row[outcome], default: []].append((rank, RankedParameter(path: row[parameter], muStar: muStar,
-                                                                           confidence: confidence)))
-        }
-        return rows.mapValues { $0.sorted { $0.rank < $1.rank }.map(\.parameter) }
-    }
-
-    /// Compares the top 3 of every outcome with a ranking.csv written by an earlier run.
-    static func compare(_ results: [(outcome: String, result: MorrisResult)], with path: String,
-                        console: Console) throws(CLIError) {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CLIError(.ioError, "cannot read '\(path)'")
-        }
-        let other = readRanking(text)
-        var disagreements: [String] = []
-        var agreeing = 0, tied = 0
-        var report = "top-3 agreement with \(path):\n"
-        for entry in results {
-            let mine = entry.result.ranking.map { RankedParameter(path: $0.path, muStar: $0.muStar, confidence: $0.muStarConfidence) }
-            let theirs = other[entry.outcome] ?? []
-            let names = mine.prefix(3).map(\.path).joined(separator: ", ")
-            let otherNames = theirs.prefix(3).map(\.path).joined(separator: ", ")
-            switch compareTopThree(mine, theirs) {
-            case .agree(let sameOrder):
-                agreeing += 1
-                report += "  \(entry.outcome): agree (\(sameOrder ? "same order" : "different order")): \(names)\n"
-            case .tie(let pairs):
-                tied += 1
-                report += "  \(entry.outcome): tie at rank 3: \(names) vs \(otherNames); "
-                    + pairs.map { pair in
-                        "\(pair.0) and \(pair.1) are indistinguishable in both (" + [mine, theirs].map { ranking in
-                            ranking.filter { $0.path == pair.0 || $0.path == pair.1 }
-                                .map { "\(number($0.muStar)) +- \(number($0.confidence))" }.joined(separator: " vs ")
-                        }.joined(separator: "; ") + ")"
-                    }.joined(separator: "; ") + "\n"
-            case .differ:
-                disagreements.append(entry.outcome)
-                report += "  \(entry.outcome): DIFFER: \(names) vs \(otherNames)\n"
-            }
-        }
-        report += "same top 3 for \(agreeing) of \(results.count) outcomes, a tie at rank 3 for \(tied), "
-            + "a significant difference for \(disagreements.count)\n"
-        console.out(report)
-        if !disagreements.isEmpty {
-            throw CLIError(.failure, "top 3 differ for \(disagreements.joined(separator: ", "))")
-        }
-    }
 }

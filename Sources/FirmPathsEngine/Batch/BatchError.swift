@@ -4,6 +4,7 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyRuns
     case invalidShard(String)
     case incompleteOutput(emitted: Int, expected: Int)
+    case invalidSeedGroup(Int)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid shard '\(text)': expected I/N with 0 <= I < N, for example 0/4"
         case let .incompleteOutput(emitted, expected):
             return "only \(emitted) of \(expected) results were written; some runs never completed"
+        case .invalidSeedGroup(let size):
+            return "a seed group must hold at least 1 point, got \(size)"
         }
     }
 }

@@ -6,7 +6,7 @@ public struct PlannedRun: Sendable, Equatable {
     public var point: Int
     /// Replication within the point.
     public var replication: Int
-    /// `RunSeed.derive(baseSeed:point:replication:)`.
+    /// `RunSeed.derive(baseSeed:point:replication:)` of the plan's seed point (see `RunSeeding`).
     public var seed: UInt64
     /// The design point's parameter values, in factor order.
     public var values: [(path: String, value: Double)]
@@ -29,17 +29,26 @@ public struct RunPlan: RandomAccessCollection, Sendable {
     public let replications: Int
     /// Batch seed all run seeds derive from.
     public let baseSeed: UInt64
+    /// Which runs share seeds.
+    public let seeding: RunSeeding
 
     /// Creates a plan.
     /// - Throws: `BatchError.invalidReplications` if `replications < 1`, `.tooManyRuns` on overflow.
-    public init(points: [SweepPoint], replications: Int, baseSeed: UInt64) throws {
+    public init(points: [SweepPoint], replications: Int, baseSeed: UInt64, seeding: RunSeeding = .perPoint) throws {
         guard replications >= 1 else { throw BatchError.invalidReplications(replications) }
         guard !points.count.multipliedReportingOverflow(by: replications).overflow else {
             throw BatchError.tooManyRuns
         }
+        if case .perGroup(let size) = seeding, size < 1 { throw BatchError.invalidSeedGroup(size) }
         self.points = points
         self.replications = replications
         self.baseSeed = baseSeed
+        self.seeding = seeding
+    }
+
+    /// The seed of replication `replication` of point `point`.
+    public func seed(point: Int, replication: Int) -> UInt64 {
+        RunSeed.derive(baseSeed: baseSeed, point: seeding.seedPoint(of: point), replication: replication)
     }
 
     public var startIndex: Int { 0 }
@@ -53,7 +62,7 @@ public struct RunPlan: RandomAccessCollection, Sendable {
         let replication = run % replications
         return PlannedRun(
             run: run, point: point, replication: replication,
-            seed: RunSeed.derive(baseSeed: baseSeed, point: point, replication: replication),
+            seed: seed(point: point, replication: replication),
             values: points[point].values)
     }
 

@@ -32,7 +32,7 @@ public enum SweepManifest {
             ("overrides", .array(overrides.map { .string($0) })),
             ("design", .string(sweep.spec.designName)),
             ("base_seed", seedValue(sweep.spec.baseSeed)),
-            ("seed_rule", "RunSeed.derive(base_seed, point, replication); run = point * replications + replication"),
+            ("seed_rule", .string(plan.seeding.rule)),
             ("replications", .number(Double(plan.replications))),
             ("point_count", .number(Double(plan.points.count))),
             ("runs", .number(Double(plan.count))),

@@ -29,9 +29,10 @@ public enum RunsTable {
         "firms_alive_end",
     ]
 
-    /// The full header for a sweep over `paths`; each parameter column is named by its path.
-    public static func header(paths: [String]) -> [String] {
-        leadingHeader + paths + outcomeHeader
+    /// The full header for a sweep over `paths`; each parameter column is named by its path,
+    /// the sweep's own outcomes (`sweep.outcomes`) come last.
+    public static func header(paths: [String], outcomes: [String] = []) -> [String] {
+        leadingHeader + paths + outcomeHeader + outcomes
     }
 
     /// Appends the row of one run.
@@ -40,7 +41,8 @@ public enum RunsTable {
     /// share are over the firms alive at the end (empty fields when none is), because dead firms
     /// have no current state; backsourcing is per 100 firms created so runs of different
     /// sizes compare.
-    static func appendRow(run: PlannedRun, simulation: Simulation, outcomes: [FirmOutcome], into buffer: inout CSVBuffer) {
+    static func appendRow(run: PlannedRun, simulation: Simulation, outcomes: [FirmOutcome], extra: [Double] = [],
+                          into buffer: inout CSVBuffer) {
         buffer.appendField(run.run)
         buffer.appendField(run.point)
         buffer.appendField(run.replication)
@@ -78,6 +80,8 @@ public enum RunsTable {
         }
         buffer.appendField(Double(backsourcing) * 100 / Double(max(1, store.firmCount)))
         buffer.appendField(alive)
+        // A user outcome over an empty population is NaN: an empty field, as the end shares above.
+        for value in extra { buffer.appendField(value) }
         buffer.endRow()
     }
 }
@@ -132,7 +136,8 @@ struct SweepRunEncoder: Sendable {
         tables.reserveCapacity(SweepRecord.names.count)
         if record.contains(.runs) {
             var runs = CSVBuffer(capacity: 256)
-            RunsTable.appendRow(run: run, simulation: simulation, outcomes: outcomes, into: &runs)
+            let extra = SweepOutcome.values(sweep.spec.outcomes, simulation: simulation, firms: outcomes)
+            RunsTable.appendRow(run: run, simulation: simulation, outcomes: outcomes, extra: extra, into: &runs)
             tables.append(runs.bytes)
         } else {
             tables.append([])

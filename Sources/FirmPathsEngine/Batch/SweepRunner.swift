@@ -131,7 +131,8 @@ public enum SweepRunner {
         try AppendFile.writeAtomically(String(decoding: sweep.marketMaps.file, as: UTF8.self),
                                        to: OutputDirectory.file(MarketMaps.fileName, in: directory))
 
-        let writer = try SweepWriter(directory: directory, record: options.record, paths: sweep.paths, start: start,
+        let writer = try SweepWriter(directory: directory, record: options.record, paths: sweep.paths,
+                                     outcomes: sweep.spec.outcomes.map(\.name), start: start,
                                      progressPath: progressPath, interval: options.checkpointInterval,
                                      runLimit: options.runLimit, cancellation: cancellation, progress: progress)
         let first = writer.runsDone
@@ -249,7 +250,7 @@ final class SweepWriter: @unchecked Sendable {
     /// these lengths, which a resume cuts off instead of keeping half a run.
     private var committedLengths: [Int?]
 
-    init(directory: String, record: SweepRecord, paths: [String], start: SweepProgress?, progressPath: String,
+    init(directory: String, record: SweepRecord, paths: [String], outcomes: [String], start: SweepProgress?, progressPath: String,
          interval: Double, runLimit: Int?, cancellation: SweepCancellation, progress: ProgressReporter?) throws(EngineError) {
         self.progressPath = progressPath
         self.interval = interval
@@ -258,8 +259,8 @@ final class SweepWriter: @unchecked Sendable {
         self.progress = progress
         runsDone = start?.runsDone ?? 0
         lastCheckpoint = ProgressReporter.monotonicSeconds()
-        let headers: [[String]] = [RunsTable.header(paths: paths), FirmTable.header, TrajectoryTable.header, EventTable.header,
-                                   ExportTable.header, YearTableRecorder.header]
+        let headers: [[String]] = [RunsTable.header(paths: paths, outcomes: outcomes), FirmTable.header, TrajectoryTable.header,
+                                   EventTable.header, ExportTable.header, YearTableRecorder.header]
         var files: [AppendFile?] = []
         for (index, entry) in SweepRecord.names.enumerated() {
             guard record.contains(entry.record) else {

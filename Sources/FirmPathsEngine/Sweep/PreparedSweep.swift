@@ -35,7 +35,7 @@ public struct PreparedSweep: Sendable {
         let plan: RunPlan
         do {
             points = try spec.points()
-            plan = try RunPlan(points: points, replications: spec.replications, baseSeed: spec.baseSeed)
+            plan = try RunPlan(points: points, replications: spec.replications, baseSeed: spec.baseSeed, seeding: spec.seeding)
         } catch {
             throw ScenarioError(kind: .invalid, problems: [
                 ScenarioProblem(file: file, position: nil, path: "sweep", message: "\(error)"),

@@ -10,6 +10,10 @@ public struct SweepDesign: Sendable, Equatable {
         case latinHypercube(samples: Int)
         /// Morris (1991) elementary-effects trajectories over `.interval` factors.
         case morris(trajectories: Int, levels: Int = 4)
+        /// Saltelli's design for Sobol' indices with `samples` base samples over `.interval` factors.
+        case saltelli(samples: Int, secondOrder: Bool, scramble: Bool)
+        /// Points read from a CSV file, one per row, columns named by parameter paths.
+        case file(ExternalDesign)
     }
 
     /// Upper bound on the number of points a design may produce, so a typo in a range step
@@ -30,8 +34,9 @@ public struct SweepDesign: Sendable, Equatable {
     /// Whether the seed influences the points (true for Latin hypercube and Morris).
     public var isRandomized: Bool {
         switch method {
-        case .grid, .combinations: return false
+        case .grid, .combinations, .file: return false
         case .latinHypercube, .morris: return true
+        case .saltelli(_, _, let scramble): return scramble
         }
     }
 
@@ -57,7 +62,23 @@ public struct SweepDesign: Sendable, Equatable {
             return try latinHypercubePoints(samples: samples, seed: seed)
         case .morris:
             return try morrisDesign(seed: seed).points
+        case .saltelli:
+            return try saltelliDesign(seed: seed).points
+        case .file(let design):
+            guard design.rows.count <= Self.maximumPointCount else { throw SweepError.tooManyPoints(limit: Self.maximumPointCount) }
+            return design.points
         }
+    }
+
+    /// Generates Saltelli's design with its block structure, for later analysis.
+    /// - Parameter seed: drives the scramble (ignored when the design is not scrambled).
+    /// - Throws: `SweepError.notASaltelliDesign` if `method` is not `.saltelli`, or a validation error.
+    public func saltelliDesign(seed: UInt64) throws -> SaltelliDesign {
+        guard case let .saltelli(samples, secondOrder, scramble) = method else { throw SweepError.notASaltelliDesign }
+        try validatePaths()
+        let bounds = try factors.map { try $0.intervalBounds(design: "Sobol'") }
+        return try SaltelliDesign(paths: factors.map(\.path), bounds: bounds, samples: samples, secondOrder: secondOrder,
+                                  scrambleSeed: scramble ? seed : nil)
     }
 
     /// Generates the Morris trajectories with their unit-space structure, for later analysis.

@@ -18,6 +18,8 @@ public enum SweepError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAMorrisDesign
     case outputCountMismatch(expected: Int, actual: Int)
     case nonFiniteOutput(index: Int)
+    case tooManyDimensions(Int, maximum: Int)
+    case notASaltelliDesign
 
     public var description: String {
         switch self {
@@ -60,6 +62,11 @@ public enum SweepError: Error, Equatable, Sendable, CustomStringConvertible {
             return "expected one output per design point (\(expected)), got \(actual)"
         case .nonFiniteOutput(let index):
             return "output at design point \(index) is NaN or infinite"
+        case let .tooManyDimensions(dimension, maximum):
+            return "the Sobol' sequence has direction numbers for 1 to \(maximum) dimensions, \(dimension) asked "
+                + "(Saltelli's design needs 2 per parameter)"
+        case .notASaltelliDesign:
+            return "Sobol' indices need a sobol (Saltelli) design"
         }
     }
 }

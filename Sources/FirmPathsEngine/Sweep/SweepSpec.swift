@@ -1,4 +1,5 @@
 import FirmPathsIO
+import Foundation
 import FirmPathsModel
 
 /// A scenario's `sweep` block, parsed and checked against the scenario it belongs to.
@@ -6,25 +7,30 @@ import FirmPathsModel
 /// The block's shape:
 /// ```json
 /// "sweep": {
-///   "design": "grid" | "latin_hypercube" | "morris" | "combinations",
+///   "design": "grid" | "latin_hypercube" | "morris" | "sobol" | "combinations" | "file",
 ///   "parameters": {
 ///     "policy.exportPromotion": [0, 0.2, 0.4],                  // values (grid)
 ///     "model.learning.rate": {"from": 0.1, "to": 0.5, "step": 0.1}, // stepped range (grid)
 ///     "population.founderExperienceMean": {"min": 0, "max": 1}     // interval (latin_hypercube, morris)
 ///   },
-///   "samples": 100,          // latin_hypercube
+///   "samples": 100,          // latin_hypercube; sobol: base samples N
+///   "second_order": false,   // sobol
+///   "scramble": false,       // sobol
+///   "file": "points.csv",    // file: one column per parameter path, one row per point
 ///   "trajectories": 10,      // morris (r)
 ///   "levels": 4,             // morris (p, default 4)
 ///   "combinations": [{"policy.exportPromotion": 0.2, "population.firms": 200}],
 ///   "replications": 5,       // runs per design point (default 1)
-///   "seed": 7                // base seed (default: the scenario's seed)
+///   "seed": 7,               // base seed (default: the scenario's seed)
+///   "seeds": "per_point" | "per_trajectory" | "per_replication",  // which runs share seeds
+///   "outcomes": {"name": {"measure": "share_firms", ...}}           // extra runs.csv columns
 /// }
 /// ```
 /// Parameter order in `parameters` is the column order of `runs.csv`. Everything is checked
 /// here, before any run starts, because a typo found after hours of runs wastes the hours.
 public struct SweepSpec: Sendable, Equatable {
     /// The design names accepted in `design`, as written in files.
-    public static let designNames = ["grid", "latin_hypercube", "morris", "combinations"]
+    public static let designNames = ["grid", "latin_hypercube", "morris", "combinations", "sobol", "file"]
 
     /// Factors and method, ready for `SweepDesign.points(seed:)`; nil when the scenario has no
     /// sweep block and is run as a single point.
@@ -37,12 +43,46 @@ public struct SweepSpec: Sendable, Equatable {
     public var baseSeed: UInt64
     /// The block as written (nil when the scenario has none), recorded in manifests.
     public var raw: JSONValue?
+    /// Which runs share seeds (`seeds`).
+    public var seeds: SeedPolicy = .perPoint
+    /// User-defined outcomes (`outcomes`), extra columns of runs.csv.
+    public var outcomes: [SweepOutcome] = []
+
+    /// The values of `seeds`.
+    public enum SeedPolicy: String, Sendable, Equatable, CaseIterable {
+        /// Every point its own seeds.
+        case perPoint = "per_point"
+        /// The points of one Morris trajectory (or one Saltelli base sample) share seeds.
+        case perTrajectory = "per_trajectory"
+        /// Replication r of every point uses the same seed.
+        case perReplication = "per_replication"
+    }
+
+    /// Points per trajectory of designs made of trajectories (Morris: k + 1), nil for others.
+    public var trajectorySize: Int? {
+        guard let design else { return nil }
+        switch design.method {
+        case .morris: return design.factors.count + 1
+        case .saltelli(_, let secondOrder, _): return SaltelliDesign.blockSize(factors: design.factors.count, secondOrder: secondOrder)
+        default: return nil
+        }
+    }
+
+    /// The seed sharing of the run plan.
+    public var seeding: RunSeeding {
+        switch seeds {
+        case .perPoint: return .perPoint
+        case .perReplication: return .perReplication
+        case .perTrajectory: return trajectorySize.map { .perGroup(size: $0) } ?? .perPoint
+        }
+    }
 
     /// The swept parameter paths, in column order.
     public var paths: [String] {
         guard let design else { return [] }
         if !design.factors.isEmpty { return design.factors.map(\.path) }
         if case .combinations(let rows) = design.method, let first = rows.first { return first.keys.sorted() }
+        if case .file(let external) = design.method { return external.paths }
         return []
     }
 
@@ -87,7 +127,8 @@ public struct SweepSpec: Sendable, Equatable {
                 report("sweep", "expected an object, found \(block.kindName)")
                 return nil
             }
-            let known = ["design", "parameters", "samples", "trajectories", "levels", "combinations", "replications", "seed"]
+            let known = ["design", "parameters", "samples", "trajectories", "levels", "combinations", "replications", "seed",
+                         "seeds", "second_order", "scramble", "file", "outcomes"]
             for key in object.keys where !known.contains(key) {
                 var message = "unknown key `\(key)`"
                 if let suggestion = closestMatch(to: key, in: known) { message += "; did you mean `\(suggestion)`?" }
@@ -106,10 +147,21 @@ public struct SweepSpec: Sendable, Equatable {
                 for key in row.objectValue?.keys ?? [] where !paths.contains(key) { paths.append(key) }
             }
             for path in paths { checkParameter(path) }
+            if case .file(let external) = method {
+                for path in external.paths { checkParameter(path, at: "sweep.file (\(external.file), column `\(path)`)") }
+            }
             guard let designName, let method, let factors, let seed, problems.isEmpty else { return nil }
             let design = SweepDesign(factors: factors, method: method)
-            let spec = SweepSpec(design: design, designName: designName, replications: replications,
+            var spec = SweepSpec(design: design, designName: designName, replications: replications,
                                  baseSeed: seed, raw: block)
+            spec.outcomes = outcomes(object, paths: spec.paths)
+            if let seeds = seedPolicy(object) {
+                spec.seeds = seeds
+                if seeds == .perTrajectory, spec.trajectorySize == nil {
+                    report("sweep.seeds", "\"per_trajectory\" applies to designs made of trajectories (morris, sobol), not \(designName); "
+                        + "use \"per_replication\" for common random numbers over the whole design")
+                }
+            }
             // Generate once so design errors (from > to, empty lists, LHS with values) surface now.
             do {
                 _ = try design.points(seed: seed)
@@ -134,6 +186,51 @@ public struct SweepSpec: Sendable, Equatable {
                 return nil
             }
             return name
+        }
+
+        mutating func outcomes(_ object: JSONObject, paths: [String]) -> [SweepOutcome] {
+            guard let value = object["outcomes"] else { return [] }
+            guard let members = value.objectValue?.members else {
+                report("sweep.outcomes", "expected an object of NAME: definition (as in the targets files), found \(value.kindName)")
+                return []
+            }
+            var outcomes: [SweepOutcome] = []
+            for (name, definition) in members {
+                if let problem = SweepOutcome.problem(withName: name, paths: paths) {
+                    report("sweep.outcomes.\(name)", problem)
+                    continue
+                }
+                do {
+                    outcomes.append(SweepOutcome(name: name, measure: try Measure.parse(definition, at: "definition")))
+                } catch {
+                    report("sweep.outcomes.\(name)", error.message.replacingOccurrences(of: "definition: ", with: ""))
+                }
+            }
+            return outcomes
+        }
+
+        mutating func seedPolicy(_ object: JSONObject) -> SeedPolicy? {
+            guard let value = object["seeds"] else { return nil }
+            let names = SeedPolicy.allCases.map(\.rawValue)
+            guard let name = value.stringValue, let policy = SeedPolicy(rawValue: name) else {
+                var message = "expected one of \(names.joined(separator: ", ")), found \(value.stringValue.map { "`\($0)`" } ?? value.kindName)"
+                if let name = value.stringValue, let suggestion = closestMatch(to: name, in: names) {
+                    message += " (did you mean `\(suggestion)`?)"
+                }
+                report("sweep.seeds", message)
+                return nil
+            }
+            return policy
+        }
+
+        /// A true/false key, false when absent; nil (reported) when it is something else.
+        mutating func bool(_ object: JSONObject, _ key: String) -> Bool? {
+            guard let value = object[key] else { return false }
+            guard let flag = value.boolValue else {
+                report("sweep.\(key)", "expected true or false, found \(describe(value))")
+                return nil
+            }
+            return flag
         }
 
         mutating func positiveInt(_ object: JSONObject, _ key: String) -> Int? {
@@ -251,6 +348,32 @@ public struct SweepSpec: Sendable, Equatable {
                     levels = int
                 }
                 return trajectories.map { .morris(trajectories: $0, levels: levels) }
+            case "sobol":
+                guard object["samples"] != nil else {
+                    report("sweep.samples", "a sobol design needs `samples`, the number N of base samples (N x (k + 2) points)")
+                    return nil
+                }
+                let secondOrder = bool(object, "second_order")
+                let scramble = bool(object, "scramble")
+                guard let samples = positiveInt(object, "samples"), let secondOrder, let scramble else { return nil }
+                return .saltelli(samples: samples, secondOrder: secondOrder, scramble: scramble)
+            case "file":
+                guard let value = object["file"], let name = value.stringValue, !name.isEmpty else {
+                    report("sweep.file", "a file design needs `file`, the path of a CSV with one column per parameter path "
+                        + "(relative to \(file))")
+                    return nil
+                }
+                if object["parameters"] != nil {
+                    report("sweep.parameters", "a file design takes its parameters from the columns of `\(name)`; remove `parameters`")
+                }
+                let directory = (file as NSString).deletingLastPathComponent
+                let path = name.hasPrefix("/") || directory.isEmpty ? name : directory + "/" + name
+                do {
+                    return .file(try ExternalDesign(path: path, file: path))
+                } catch {
+                    report("sweep.file", error.description)
+                    return nil
+                }
             case "combinations":
                 guard let value = object["combinations"], let rows = value.arrayValue else {
                     report("sweep.combinations", "a combinations design needs `combinations`, a list of {PATH: value} objects")
@@ -282,22 +405,23 @@ public struct SweepSpec: Sendable, Equatable {
         /// user expects sampling that will not happen.
         mutating func checkApplicableKeys(_ designName: String?, _ object: JSONObject) {
             guard let designName else { return }
-            let owners = ["samples": "latin_hypercube", "trajectories": "morris", "levels": "morris",
-                          "combinations": "combinations"]
-            for key in ["samples", "trajectories", "levels", "combinations"] where object[key] != nil {
-                if let owner = owners[key], owner != designName {
-                    report("sweep.\(key)", "`\(key)` applies to \(owner) designs, not \(designName)")
+            let owners = ["samples": ["latin_hypercube", "sobol"], "trajectories": ["morris"], "levels": ["morris"],
+                          "combinations": ["combinations"], "second_order": ["sobol"], "scramble": ["sobol"], "file": ["file"]]
+            for key in ["samples", "trajectories", "levels", "combinations", "second_order", "scramble", "file"]
+            where object[key] != nil {
+                if let owner = owners[key], !owner.contains(designName) {
+                    report("sweep.\(key)", "`\(key)` applies to \(owner.joined(separator: " and ")) designs, not \(designName)")
                 }
             }
-            if designName != "combinations", object["parameters"] == nil {
+            if designName != "combinations", designName != "file", object["parameters"] == nil {
                 report("sweep.parameters", "a \(designName) design needs `parameters`")
             }
         }
 
         /// A swept path must name a number in the resolved scenario; the run seed is not a
         /// parameter because every run's seed is derived (use `replications`).
-        mutating func checkParameter(_ text: String) {
-            let at = "sweep.parameters.\(text)"
+        mutating func checkParameter(_ text: String, at location: String? = nil) {
+            let at = location ?? "sweep.parameters.\(text)"
             let path: JSONPath
             do {
                 path = try JSONPath(parsing: text)

@@ -178,13 +178,26 @@ public struct CSVReader: Sendable {
     /// The field separator, found from the header line: `;` when it has semicolons and no
     /// commas (the semicolon dialect of `firmpaths run --csv-dialect semicolon`), else `,`.
     public let separator: UInt8
+    /// The text itself when the reader reads from memory rather than from `path`.
+    let contents: [UInt8]?
 
     /// Opens `path` and reads its header.
     public init(path: String) throws(CSVReadError) {
+        try self.init(path: path, contents: nil)
+    }
+
+    /// Reads CSV text held in memory (e.g. a table a run has just produced); `name` stands for
+    /// the file in messages.
+    public init(name: String, bytes: [UInt8]) throws(CSVReadError) {
+        try self.init(path: name, contents: bytes)
+    }
+
+    private init(path: String, contents: [UInt8]?) throws(CSVReadError) {
         self.path = path
-        separator = Self.sniffSeparator(path: path)
+        self.contents = contents
+        separator = Self.sniffSeparator(contents.map { Array($0.prefix(4096)) } ?? Self.head(path: path))
         var first: [String]?
-        try Self.stream(path: path, separator: separator) { fields, _ in
+        try Self.stream(path: path, contents: contents, separator: separator) { fields, _ in
             first = fields
             return false
         }
@@ -203,7 +216,7 @@ public struct CSVReader: Sendable {
     /// Calls `body` with every data row in file order; `body` returns false to stop early.
     public func forEachRow(_ body: (CSVRow) throws(CSVReadError) -> Bool) throws(CSVReadError) {
         var isHeader = true
-        try Self.stream(path: path, separator: separator) { (fields: inout [String], line: Int) throws(CSVReadError) -> Bool in
+        try Self.stream(path: path, contents: contents, separator: separator) { (fields: inout [String], line: Int) throws(CSVReadError) -> Bool in
             if isHeader {
                 isHeader = false
                 return true
@@ -225,14 +238,18 @@ public struct CSVReader: Sendable {
     static let chunkSize = 1 << 20
 
     /// Reads the file in chunks and hands each record to `body` until it returns false.
-    /// `;` when the first line holds semicolons and no commas outside quotes, else `,`.
-    static func sniffSeparator(path: String) -> UInt8 {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return UInt8(ascii: ",") }
+    /// The first 4 KiB of a file (empty when it cannot be read).
+    static func head(path: String) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 4096)) ?? nil
+        return ((try? handle.read(upToCount: 4096)) ?? nil).map { [UInt8]($0) } ?? []
+    }
+
+    /// `;` when the first line holds semicolons and no commas outside quotes, else `,`.
+    static func sniffSeparator(_ head: [UInt8]) -> UInt8 {
         var inQuotes = false
         var commas = 0, semicolons = 0
-        for byte in head ?? Data() {
+        for byte in head {
             if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
             if inQuotes { continue }
             if byte == UInt8(ascii: "\n") { break }
@@ -242,8 +259,31 @@ public struct CSVReader: Sendable {
         return semicolons > 0 && commas == 0 ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
-    static func stream(path: String, separator: UInt8 = UInt8(ascii: ","),
-                       _ body: (inout [String], Int) throws(CSVReadError) -> Bool) throws(CSVReadError) {
+    static func stream(path: String, contents: [UInt8]?, separator: UInt8 = UInt8(ascii: ","), _ body: (inout [String], Int) throws(CSVReadError) -> Bool)
+        throws(CSVReadError) {
+        if let contents {
+            var parser = CSVRecordParser(separator: separator)
+            var stop = false
+            var failure: CSVReadError?
+            func deliver(_ fields: inout [String], _ line: Int) {
+                guard !stop else { return }
+                do throws(CSVReadError) {
+                    if try !body(&fields, line) { stop = true }
+                } catch {
+                    failure = error
+                    stop = true
+                }
+            }
+            var offset = 0
+            while !stop && offset < contents.count {
+                let end = min(contents.count, offset + (1 << 16))
+                parser.feed(contents[offset..<end], record: deliver)
+                offset = end
+            }
+            if !stop { parser.finish(record: deliver) }
+            if let failure { throw failure }
+            return
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CSVReadError(path: path, message: "cannot open for reading (missing file or no permission)")
         }

@@ -93,9 +93,18 @@ public struct FirmStory: Sendable {
     }
 
     static func quadrantChanges(directory: String, run: Int, firm: Int) throws(ReportError) -> [QuadrantChange] {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: RunFiles.path(RunFiles.trajectories, in: directory))
+        } catch {
+            throw ReportError(error)
+        }
+        return try quadrantChanges(reader: reader, run: run, firm: firm)
+    }
+
+    static func quadrantChanges(reader: CSVReader, run: Int, firm: Int) throws(ReportError) -> [QuadrantChange] {
         var changes: [QuadrantChange] = []
         do {
-            let reader = try CSVReader(path: RunFiles.path(RunFiles.trajectories, in: directory))
             let runColumn = reader.header.index(of: "run")
             let firmColumn = try reader.column("firm")
             let stepColumn = try reader.column("step")

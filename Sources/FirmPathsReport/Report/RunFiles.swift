@@ -119,8 +119,19 @@ public struct FirmRecord: Sendable, Equatable {
     /// Reads every row of `firms.csv` (one per firm: small next to the trajectories), or with
     /// `onlyRun` the rows of that run only, stopping after them (files are in run order).
     public static func loadAll(directory: String, onlyRun: Int? = nil) throws(ReportError) -> [FirmRecord] {
+        let reader: CSVReader
         do {
-            let reader = try CSVReader(path: RunFiles.path(RunFiles.firms, in: directory))
+            reader = try CSVReader(path: RunFiles.path(RunFiles.firms, in: directory))
+        } catch {
+            throw ReportError(error)
+        }
+        return try loadAll(reader: reader, onlyRun: onlyRun)
+    }
+
+    /// Reads every row of a `firms.csv` reader (a file or a table in memory), or with `onlyRun`
+    /// that run's rows only.
+    public static func loadAll(reader: CSVReader, onlyRun: Int? = nil) throws(ReportError) -> [FirmRecord] {
+        do {
             let runColumn = reader.header.index(of: "run")
             let firmColumn = try reader.column("firm")
             let pathColumn = try reader.column("path")
@@ -186,17 +197,24 @@ public struct EventReader: Sendable {
     let columns: [Int?]
 
     public init(directory: String) throws(ReportError) {
+        let reader: CSVReader
         do {
             reader = try CSVReader(path: RunFiles.path(RunFiles.events, in: directory))
         } catch {
             throw ReportError(error)
         }
+        try self.init(reader: reader)
+    }
+
+    /// Streams an `events.csv` reader (a file or a table in memory).
+    public init(reader: CSVReader) throws(ReportError) {
+        self.reader = reader
         let names = ["run", "firm", "step", "year", "market", "region", "psychic_distance", "event", "from_mode", "to_mode",
                      "cause", "value", "partnered"]
         let header = reader.header
         let found = names.map { header.index(of: $0) }
         for required in [1, 2, 7] where found[required] == nil {
-            throw ReportError("\(RunFiles.path(RunFiles.events, in: directory)): no column '\(names[required])'", isIOFailure: false)
+            throw ReportError("\(reader.path): no column '\(names[required])'", isIOFailure: false)
         }
         columns = found
     }

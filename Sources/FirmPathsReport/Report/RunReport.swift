@@ -112,7 +112,13 @@ public enum RunReport {
 
     static func ladderSection(directory: String, firms: [FirmRecord], manifest: RunManifest,
                               onlyRun: Int? = nil) throws(ReportError) -> HTMLSection {
-        let events = try EventReader(directory: directory)
+        try ladderSection(events: try EventReader(directory: directory),
+                          explainDirectory: manifest.kind == "sweep" ? "DIR" : directory, firms: firms,
+                          stepsPerYear: manifest.stepsPerYear, years: manifest.years, onlyRun: onlyRun)
+    }
+
+    static func ladderSection(events: EventReader, explainDirectory directory: String, firms: [FirmRecord], stepsPerYear: Int,
+                              years: Int, onlyRun: Int? = nil) throws(ReportError) -> HTMLSection {
         let run = firms.first?.run ?? 0
         var counts: [FirmKey: Int] = [:]
         try events.forEach(onlyRun: onlyRun) { counts[FirmKey(run: $0.run, firm: $0.firm), default: 0] += 1 }
@@ -122,12 +128,20 @@ public enum RunReport {
         try events.forEach(onlyRun: onlyRun) { e in
             if e.run == run && chosen.contains(e.firm) { byFirm[e.firm, default: []].append(e) }
         }
+        return ladderSection(examples: examples, eventsByFirm: byFirm, explainDirectory: directory, firms: firms,
+                             stepsPerYear: stepsPerYear, years: years)
+    }
+
+    /// The ladder section from the example firms and their events (in memory).
+    static func ladderSection(examples: [String: Int], eventsByFirm byFirm: [Int: [EventRecord]], explainDirectory directory: String,
+                              firms: [FirmRecord], stepsPerYear: Int, years: Int) -> HTMLSection {
+        let run = firms.first?.run ?? 0
         var blocks: [HTMLBlock] = [.paragraph(
             "One example firm per path: of the firms on that path, the one with the most events among those at or below "
                 + "the path's 75th percentile of events (ties: lowest id). Bars show the establishment mode in each market the "
                 + "firm touched, closest market (lowest psychic distance, PD) on top, against the firm's age (years since its "
                 + "founding); symbols mark events. "
-                + "`firmpaths explain \(manifest.kind == "sweep" ? "DIR" : directory) --firm ID` tells each firm's story in words.")]
+                + "`firmpaths explain \(directory) --firm ID` tells each firm's story in words.")]
         for name in PathNames.all {
             guard let firm = examples[name] else { continue }
             let record = firms.first { $0.firm == firm && $0.run == run }
@@ -142,7 +156,7 @@ public enum RunReport {
                     + ". Rule: \(rule)."))
                 continue
             }
-            let chart = FirmLadder.chart(title: title, events: firmEvents, stepsPerYear: manifest.stepsPerYear, years: manifest.years,
+            let chart = FirmLadder.chart(title: title, events: firmEvents, stepsPerYear: stepsPerYear, years: years,
                                          clock: .firmAge)
             blocks.append(.figure(HTMLFigure(svg: chart.svg(),
                                              caption: "Firm \(firm), classified \(PathNames.display(name)) by rule \(rule); "

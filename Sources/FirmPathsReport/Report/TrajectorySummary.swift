@@ -57,6 +57,18 @@ public struct TrajectorySummary: Sendable, Equatable {
     /// With `onlyRun`, reads that run's rows only and stops after them (files are in run order).
     public static func load(directory: String, firms: [FirmRecord], years: Int,
                             onlyRun: Int? = nil) throws(ReportError) -> TrajectorySummary {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: RunFiles.path(RunFiles.trajectories, in: directory))
+        } catch {
+            throw ReportError(error)
+        }
+        return try load(reader: reader, firms: firms, years: years, onlyRun: onlyRun)
+    }
+
+    /// Reads a `trajectories.csv` reader (a file or a table in memory), labelling each firm with its path from `firms`.
+    public static func load(reader: CSVReader, firms: [FirmRecord], years: Int,
+                            onlyRun: Int? = nil) throws(ReportError) -> TrajectorySummary {
         var pathOf: [FirmKey: Int] = [:]
         for record in firms { pathOf[FirmKey(run: record.run, firm: record.firm)] = PathNames.all.firstIndex(of: record.path) }
         let quadrantIndex = Dictionary(uniqueKeysWithValues: quadrants.enumerated().map { ($1, $0) })
@@ -64,7 +76,6 @@ public struct TrajectorySummary: Sendable, Equatable {
         let dollingerIndex = Dictionary(uniqueKeysWithValues: dollingerStages.enumerated().map { ($1, $0) })
         var summary = TrajectorySummary(years: years)
         do {
-            let reader = try CSVReader(path: RunFiles.path(RunFiles.trajectories, in: directory))
             let runColumn = reader.header.index(of: "run")
             let firmColumn = try reader.column("firm")
             let yearColumn = try reader.column("year")

@@ -1,0 +1,70 @@
+import FirmPathsEngine
+import FirmPathsIO
+import Foundation
+
+/// `--from DIR`: indices of a sweep that already ran.
+extension SensitivityCommand {
+    static func analyseExisting(_ directory: String, method: String?, parsed: Arguments, arguments: [String],
+                                console: Console) throws(CLIError) {
+        for option in ["--design", "--trajectories", "--samples", "--replications", "--seed", "--set"]
+        where parsed.value(option) != nil {
+            throw CLIError(.usage, "\(option) does not apply to --from: the design is the sweep's own", usage: help)
+        }
+        if parsed.has("--second-order") || parsed.has("--scramble") {
+            throw CLIError(.usage, "--second-order and --scramble do not apply to --from: the design is the sweep's own", usage: help)
+        }
+        let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
+        let completed: CompletedSweep
+        do {
+            completed = try CompletedSweep(directory: directory, threads: threads)
+        } catch {
+            throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+        }
+        let spec = completed.sweep.spec
+        let isSobol: Bool
+        switch spec.design?.method {
+        case .morris?:
+            guard method == nil || method == "morris" else {
+                throw CLIError(.dataError, "\(directory): a morris sweep cannot give Sobol' indices; they need a sobol (Saltelli) design")
+            }
+            guard spec.seeds != .perPoint else {
+                throw CLIError(.dataError, "\(directory): the sweep's points have their own seeds (\"seeds\": \"per_point\"), "
+                    + "so each elementary effect would compare two different simulated populations and the noise would "
+                    + "swamp the effects; run the sweep with \"seeds\": \"per_trajectory\" (as sensitivity does)")
+            }
+            isSobol = false
+        case .saltelli?:
+            guard method == nil || method == "sobol" else {
+                throw CLIError(.dataError, "\(directory): a sobol sweep cannot give a Morris screening; it needs a morris design")
+            }
+            isSobol = true
+        default:
+            throw CLIError(.dataError, "\(directory): the sweep's design is \"\(spec.designName)\"; Morris screening needs a "
+                + "\"morris\" design, Sobol' indices a \"sobol\" design")
+        }
+        let out = parsed.value("--out") ?? directory
+        if out == directory {
+            let existing = ownFiles.filter { FileManager.default.fileExists(atPath: OutputDirectory.file($0, in: out)) }
+            if !existing.isEmpty && !parsed.has("--overwrite") {
+                throw CLIError(.dataError, "'\(out)' already holds \(existing.joined(separator: ", ")); use --overwrite to "
+                    + "replace them, or --out DIR to write elsewhere")
+            }
+        } else {
+            do {
+                try OutputDirectory.prepare(out, overwrite: parsed.has("--overwrite"))
+            } catch {
+                throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+            }
+        }
+        if parsed.has("--overwrite") {
+            for name in ownFiles { try? FileManager.default.removeItem(atPath: OutputDirectory.file(name, in: out)) }
+        }
+        let study = Study(name: completed.name, sweep: completed.sweep, table: completed.table, arguments: arguments,
+                          directory: out, seconds: nil)
+        if isSobol {
+            try analyseSobol(study, console: console)
+        } else {
+            try analyseMorris(study, compare: parsed.value("--compare"), console: console)
+        }
+    }
+}
