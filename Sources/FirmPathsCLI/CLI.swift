@@ -46,7 +46,8 @@ public enum FirmPathsCLI {
     static let commands: [any Command.Type] = [
         RunCommand.self, CheckCommand.self, ScenariosCommand.self, ParamsCommand.self, HelpCommand.self,
         SweepCommand.self, MergeCommand.self, ReportCommand.self, ExplainCommand.self, DemoCommand.self,
-        TargetsCommand.self, CalibrateCommand.self, SensitivityCommand.self, ExploreCommand.self,
+        TargetsCommand.self, CalibrateCommand.self, SensitivityCommand.self, ExploreCommand.self, RerunCommand.self,
+        SummarizeCommand.self,
     ]
 
     static var overview: String {

@@ -1,4 +1,5 @@
 @testable import FirmPathsCLI
+import FirmPathsEngine
 import FirmPathsIO
 import FirmPathsReport
 import Foundation
@@ -34,10 +35,10 @@ import Testing
         #expect(summary.maxMode.flatMap { $0 }.reduce(0, +) == living)
     }
 
-    @Test func sweepSectionFromRunsCSV() throws {
+    @Test func sweepSectionFromPointsCSV() throws {
         let directory = RunFixture.temporaryDirectory("sweep")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let manifest = #"{"tool": "firmpaths", "version": "0.1.0", "kind": "sweep", "seed": 1, "scenario": {"name": "policy-sweep", "years": 30, "stepsPerYear": 4, "population": {"firms": 100}}}"#
+        let manifest = #"{"tool": "firmpaths", "version": "0.1.0", "kind": "sweep", "seed": 1, "design": "grid", "parameters": ["policy.exportPromotion"], "scenario": {"name": "policy-sweep", "years": 30, "stepsPerYear": 4, "population": {"firms": 100}}}"#
         try manifest.write(toFile: directory + "/manifest.json", atomically: true, encoding: .utf8)
         var csv = "run,point,replication,seed,policy.exportPromotion,share_born_global,share_incremental,share_born_regional,"
             + "share_backsourcer,share_domestic,share_born_again_global,share_gradual_exporter,share_intermittent_exporter,"
@@ -52,14 +53,15 @@ import Testing
             }
         }
         try csv.write(toFile: directory + "/runs.csv", atomically: true, encoding: .utf8)
+        try PointSummary.write(directory: directory)
         let sweep = try SweepSummary.load(directory: directory)
         #expect(sweep.parameters == ["policy.exportPromotion"])
         let panel = try #require(sweep.panels.first { $0.outcome.column == "share_exporting_end" })
         let points = try #require(panel.series.first?.points)
         #expect(points.map(\.x) == [0, 0.25, 0.5])
         #expect(abs(points[0].mean - 0.315) < 1e-12)
-        // t(0.975, 3) = 3.182; sd of 0.30, 0.31, 0.32, 0.33 is 0.012910
-        #expect(abs((points[0].upper - points[0].mean) - 3.182 * 0.0129099 / 2) < 1e-5)
+        // t(0.975, 3) = 3.182446; sd of 0.30, 0.31, 0.32, 0.33 is 0.0129099
+        #expect(abs((points[0].upper - points[0].mean) - 3.182446 * 0.0129099 / 2) < 1e-6)
         #expect(panel.minRuns == 4 && panel.maxRuns == 4)
         let html = try RunReport.build(directory: directory).render()
         #expect(html.contains("6. Sweep"))

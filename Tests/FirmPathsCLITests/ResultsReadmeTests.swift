@@ -1,4 +1,5 @@
 import Foundation
+import FirmPathsIO
 import Testing
 
 /// The examples in Results/README.md run as written on a run's files.
@@ -69,5 +70,57 @@ import Testing
         #expect(result.0 == 0, "\(result.1)")
         let size = (try? FileManager.default.attributesOfItem(atPath: work + "/exporting_by_path.png")[.size] as? Int) ?? 0
         #expect(size > 1000, "no plot written")
+    }
+}
+
+/// The exports.csv example of Results/README.md, against the same figures computed here.
+@Suite struct ExportsExampleTests {
+    @Test(.enabled(if: AnalysisTools.hasPandas, "skipped: no python3 with pandas (scripts/install-analysis-tools.sh installs it)"))
+    func pythonExampleGivesTheKaplanMeierMedianAndExportersPerMarket() throws {
+        let work = RunFixture.temporaryDirectory("readme-exports")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let run = try RunFixture.run(firms: 150, into: work + "/Results/default")
+        let script = try #require(ResultsReadmeTests.codeBlock("python exports"))
+        try script.write(toFile: work + "/exports.py", atomically: true, encoding: .utf8)
+        let python = try #require(AnalysisTools.pythonWithPandas)
+        let result = ResultsReadmeTests.shell([python, "exports.py"], in: work)
+        #expect(result.0 == 0, "\(result.1)")
+
+        // Kaplan-Meier computed independently: spells from exports.csv, product-limit estimate.
+        let exports = try CSVReader(path: run + "/exports.csv")
+        let (firm, year, market, spell, exited, sales) = (try exports.column("firm"), try exports.column("year"),
+                                                          try exports.column("market"), try exports.column("spell"),
+                                                          try exports.column("exited"), try exports.column("sales"))
+        var years: [String: Set<Int>] = [:]
+        var ended: [String: Bool] = [:]
+        var exporters: [String: Set<Int>] = [:]
+        for row in try exports.rows() {
+            let key = "\(row[firm])/\(row[market])/\(row[spell])"
+            years[key, default: []].insert(row.int(year) ?? -1)
+            ended[key] = (ended[key] ?? false) || row.int(exited) == 1
+            if (row.double(sales) ?? 0) > 0 { exporters[row[market], default: []].insert(row.int(firm) ?? -1) }
+        }
+        let durations = years.map { (duration: $0.value.count, ended: ended[$0.key] ?? false) }
+        var survival = 1.0
+        var median: Int?
+        for t in Set(durations.map(\.duration)).sorted() {
+            let atRisk = durations.filter { $0.duration >= t }.count
+            let endings = durations.filter { $0.duration == t && $0.ended }.count
+            survival *= 1 - Double(endings) / Double(atRisk)
+            if survival <= 0.5 && median == nil { median = t }
+        }
+        let printed = result.1.split(separator: "\n").first { $0.hasPrefix("Kaplan-Meier median spell duration (years):") }
+        let expectedMedian = median.map(String.init) ?? "nan"
+        #expect(printed?.split(separator: " ").last.map(String.init) == expectedMedian, "\(result.1)")
+
+        // One line per market of markets.csv, with its exporter count.
+        let markets = try CSVReader(path: run + "/markets.csv")
+        let name = try markets.column("market")
+        for row in try markets.rows() {
+            let count = exporters[row[name]]?.count ?? 0
+            let line = result.1.split(separator: "\n").first { $0.hasPrefix(row[name] + " ") }
+            #expect(line?.split(separator: " ").last.map(String.init) == "\(count).0", "\(row[name]): \(line ?? "no line")")
+        }
+        #expect(result.1.contains("correlation of exporters with market size:"))
     }
 }

@@ -85,4 +85,24 @@ private final class FakeTerminal: @unchecked Sendable {
         reporter.finish()
         #expect(terminal.output == ["5 runs in 0:00:05 (1.0 runs/s), 1 thread\n"])
     }
+
+    /// Without a terminal: whole lines every 5 % of the runs and every 30 s, then the summary.
+    @Test func logLinesWithoutATerminal() {
+        let terminal = FakeTerminal()
+        let reporter = ProgressReporter(total: 100, threads: 2, live: false, logInterval: 30, clock: { terminal.time() },
+                                        write: { terminal.write($0) })
+        for _ in 0..<12 {
+            terminal.advance(1)
+            reporter.advance()
+        }
+        // 5 % and 10 % reached at runs 5 and 10.
+        #expect(terminal.output.count == 2)
+        #expect(terminal.output.allSatisfy { $0.hasPrefix("runs ") && $0.hasSuffix("\n") && !$0.contains("\r") })
+        #expect(terminal.output.first?.hasPrefix("runs 5/100 (5.0%)") == true)
+        terminal.advance(40)
+        reporter.advance()
+        #expect(terminal.output.count == 3 && terminal.output.last?.hasPrefix("runs 13/100") == true)
+        reporter.finish()
+        #expect(terminal.output.last == "13 runs in 0:00:52 (0.3 runs/s), 2 threads\n")
+    }
 }

@@ -40,9 +40,21 @@ import Testing
         let values = try SweepFactor(path: "x", kind: .range(from: 0, to: 1, step: 0.01)).discreteValues()
         #expect(values.count == 101)
         for (i, value) in values.enumerated().dropLast() {
-            #expect(value == Double(i) * 0.01)
+            // The double nearest to i / 100, i.e. to the decimal a user would write.
+            #expect(value == Double(i) / 100)
         }
         #expect(values.last == 1)
+    }
+
+    /// Grid values are the numbers the user wrote: 0 + 3 x 0.2 is 0.6, not 0.6000000000000001.
+    @Test func rangeValuesAreWrittenAsGiven() throws {
+        let values = try SweepFactor(path: "x", kind: .range(from: 0, to: 1, step: 0.2)).discreteValues()
+        #expect(values.map(\.description) == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+        let shifted = try SweepFactor(path: "x", kind: .range(from: 0.05, to: 0.5, step: 0.15)).discreteValues()
+        #expect(shifted.map(\.description) == ["0.05", "0.2", "0.35", "0.5"])
+        let tiny = try SweepFactor(path: "x", kind: .range(from: 0, to: 3e-5, step: 1e-5)).discreteValues()
+        #expect(tiny == [0, 1e-5, 2e-5, 3e-5])
+        #expect(SweepFactor.decimalDigits(0.25) == 2 && SweepFactor.decimalDigits(3) == 0 && SweepFactor.decimalDigits(1e-05) == 5)
     }
 
     @Test(arguments: [

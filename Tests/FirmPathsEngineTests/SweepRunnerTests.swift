@@ -75,7 +75,8 @@ enum SweepFixture {
             #expect(result.isComplete && !result.interrupted && result.completed == 12)
         }
         #expect(SweepFixture.contents(directories[0]).keys.sorted()
-            == ["events.csv", "firms.csv", "manifest.json", "runs.csv", "trajectories.csv"])
+            == ["events.csv", "exports.csv", "firms.csv", "manifest.json", "markets.csv", "runs.csv", "trajectories.csv",
+                "years.csv"])
         #expect(SweepFixture.lines(directories[0] + "/runs.csv").count == 13)
         SweepFixture.expectIdentical(directories[0], directories[1])
         SweepFixture.expectIdentical(directories[0], directories[2])
@@ -96,7 +97,8 @@ enum SweepFixture {
         // Directory order on the command line does not matter.
         let result = try SweepMerge.merge(shards: [shards[2], shards[0], shards[1]], into: merged, overwrite: false)
         #expect(result == SweepMergeResult(shards: 3, runs: 12,
-                                           files: ["runs.csv", "firms.csv", "trajectories.csv", "events.csv"]))
+                                           files: ["markets.csv", "runs.csv", "firms.csv", "trajectories.csv", "events.csv",
+                                                   "exports.csv", "years.csv"]))
         SweepFixture.expectIdentical(whole, merged)
     }
 
@@ -253,12 +255,37 @@ enum SweepFixture {
         let loaded = try SweepFixture.load(text, overrides: overrides)
         _ = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON, scenarioFile: "test.json",
                                   seed: try #require(UInt64(fields[3])), options: SingleRunOptions(directory: single, threads: 2))
-        for name in ["firms.csv", "trajectories.csv", "events.csv"] {
+        #expect(FileManager.default.contents(atPath: directory + "/markets.csv") == FileManager.default.contents(atPath: single + "/markets.csv"))
+        var options = SingleRunOptions(directory: single, overwrite: true, threads: 2)
+        options.writeYears = true
+        _ = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON, scenarioFile: "test.json",
+                                  seed: try #require(UInt64(fields[3])), options: options)
+        for name in ["firms.csv", "trajectories.csv", "events.csv", "exports.csv", "years.csv"] {
             let fromSweep = SweepFixture.lines(directory + "/" + name).filter { $0.hasPrefix("\(k),") }.map { $0.dropFirst(2) }
             let alone = SweepFixture.lines(single + "/" + name).dropFirst().map { $0.dropFirst(2) }
             #expect(!fromSweep.isEmpty)
             #expect(fromSweep == Array(alone), "\(name) rows differ")
         }
+    }
+
+    /// A sweep of the market map's seed has one map per distinct map, numbered in point order.
+    @Test func sweptMarketMapsAreWrittenOncePerMap() throws {
+        let sweep = try SweepFixture.prepare(SweepFixture.scenario(sweep: #"""
+            {"design":"grid","parameters":{"markets.generationSeed":[3,5,3]},"replications":1,"seed":7}
+            """#))
+        let directory = SweepFixture.temporaryDirectory("maps")
+        defer { SweepFixture.remove(directory) }
+        _ = try SweepRunner.execute(sweep, options: SweepOptions(directory: directory, threads: 2))
+        #expect(sweep.marketMaps.pointMaps == [0, 1, 0])
+        let rows = SweepFixture.lines(directory + "/markets.csv")
+        #expect(rows.first == MarketTable.header.joined(separator: ","))
+        #expect(rows.filter { $0.hasPrefix("0,") }.count == 24 && rows.filter { $0.hasPrefix("1,") }.count == 24)
+        #expect(rows.count == 49)
+        let manifest = try SweepManifest.read(directory + "/manifest.json")
+        #expect(manifest["markets"]?["point_maps"] == .array([.number(0), .number(1), .number(0)]))
+        #expect(manifest["markets"]?["generation_seeds"] == .array([.number(3), .number(5)]))
+        let bytes = [UInt8](FileManager.default.contents(atPath: directory + "/markets.csv") ?? Data())
+        #expect(manifest["markets"]?["sha256"]?.stringValue == SHA256.hex(bytes))
     }
 
     @Test func scenarioWithoutSweepIsOnePoint() throws {
@@ -293,7 +320,7 @@ enum SweepFixture {
                 let capacity = try #require(Double(row[5]))
                 #expect((0.1...0.5).contains(promotion) && (0...0.3).contains(capacity))
             }
-            #expect(SweepFixture.contents(directory).keys.sorted() == ["manifest.json", "runs.csv"])
+            #expect(SweepFixture.contents(directory).keys.sorted() == ["manifest.json", "markets.csv", "runs.csv"])
         }
     }
 }
@@ -371,7 +398,10 @@ enum SweepFixture {
         #expect(SweepRecord(parsing: "firms,events") == [.firms, .events])
         #expect(SweepRecord(parsing: "all") == .all)
         #expect(SweepRecord(parsing: "steps, runs")?.files == ["runs.csv", "trajectories.csv"])
-        #expect(SweepRecord(parsing: "trajectories") == nil)
+        #expect(SweepRecord(parsing: "trajectories") == .steps)
+        #expect(SweepRecord(parsing: "exports")?.files == ["exports.csv"])
+        #expect(SweepRecord(parsing: "all")?.files.suffix(2) == ["exports.csv", "years.csv"])
+        #expect(SweepRecord(parsing: "trajectory") == nil)
         #expect(SweepRecord(parsing: "") == nil)
     }
 }

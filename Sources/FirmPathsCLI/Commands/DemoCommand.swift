@@ -85,7 +85,8 @@ struct DemoCommand: Command {
         let contents = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }
         guard !contents.isEmpty else { return }
         let manifest = try? RunManifest.load(directory: directory)
-        let known: Set<String> = [RunFiles.manifest, RunFiles.firms, RunFiles.events, RunFiles.trajectories, RunFiles.report]
+        let known: Set<String> = [RunFiles.manifest, RunFiles.firms, RunFiles.events, RunFiles.trajectories, RunFiles.report,
+                                  "markets.csv", "exports.csv", "years.csv"]
         guard manifest?.command.dropFirst().first == "demo", Set(contents).isSubset(of: known) else {
             throw CLIError(.dataError, "'\(directory)' holds files that an earlier `firmpaths demo` did not write; "
                 + "the demo replaces only its own runs: give --out DIR (a new or demo directory) or --no-save")

@@ -8,7 +8,8 @@ struct MergeCommand: Command {
     Usage: firmpaths merge OUT DIR... [--overwrite] [--quiet]
 
     Combines the directories written by `firmpaths sweep ... --shard I/N` (I = 0 .. N-1) into OUT,
-    which then holds exactly the files the unsharded sweep writes, byte for byte.
+    which then holds exactly the files the unsharded sweep writes, byte for byte (points.csv and
+    report.html included).
     Checks first that every DIR is a complete shard of the same scenario, sweep, seed and record
     settings, and that each shard appears once and none is missing; while copying it checks that
     every run's rows come from its shard, in run order.
@@ -35,7 +36,9 @@ struct MergeCommand: Command {
         } catch {
             throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
         }
+        let report = result.files.contains("runs.csv") ? try ReportCommand.write(directory: output) : nil
         guard !parsed.has("--quiet") else { return }
+        if let report { console.err("report: \(report)\n") }
         console.err("merged \(result.shards) shards, \(result.runs) runs, into \(output)/ (\(result.files.joined(separator: ", ")))\n")
     }
 }

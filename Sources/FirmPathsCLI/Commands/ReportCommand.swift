@@ -1,5 +1,7 @@
+import FirmPathsEngine
 import FirmPathsIO
 import FirmPathsReport
+import Foundation
 
 /// `firmpaths report DIR`: DIR/report.html from a run or sweep directory.
 struct ReportCommand: Command {
@@ -9,11 +11,12 @@ struct ReportCommand: Command {
     Usage: firmpaths report DIR [--quiet]
 
     Reads DIR/manifest.json, firms.csv, trajectories.csv and events.csv (a run), or runs.csv
-    (a sweep), and writes DIR/report.html: one self-contained page (inline SVG and CSS, no
+    (a sweep, summarized first into DIR/points.csv), and writes DIR/report.html: one self-contained page (inline SVG and CSS, no
     scripts, nothing fetched from the network) with the path shares, exporting over time,
     Johanson-Mattsson quadrants, Dollinger and I-model stages, one example firm per path,
     sweep outcomes with 95% intervals, and the scenario's parameters, seed and version.
-    `firmpaths run` writes the report itself; use this command for older or merged directories.
+    `firmpaths run`, `sweep` and `merge` write the report themselves; use this command for older
+    directories.
 
     Options:
       --quiet   print nothing but errors
@@ -36,7 +39,16 @@ struct ReportCommand: Command {
     }
 
     /// Writes the report, mapping failures to exit statuses.
+    /// Writes DIR/report.html; for a sweep directory first DIR/points.csv, which its interval
+    /// charts read.
     static func write(directory: String) throws(CLIError) -> String {
+        if FileManager.default.fileExists(atPath: OutputDirectory.file("runs.csv", in: directory)) {
+            do {
+                try PointSummary.write(directory: directory)
+            } catch {
+                throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+            }
+        }
         do {
             return try RunReport.write(directory: directory)
         } catch {

@@ -5,14 +5,15 @@ import FirmPathsModel
 /// `firmpaths run SCENARIO`: one simulation, written to a run directory.
 struct RunCommand: Command {
     static let name = "run"
-    static let summary = "Run a scenario once and write manifest, firms, trajectories and events"
+    static let summary = "Run a scenario once and write manifest, markets, firms, trajectories, events and exports"
     static let help = """
     Usage: firmpaths run SCENARIO [--seed N] [--out DIR] [--set PATH=VALUE]... [--threads N]
-                         [--every K] [--no-trajectories] [--overwrite] [--quiet]
+                         [--every K] [--no-trajectories] [--no-exports] [--record years]
+                         [--csv-dialect comma|semicolon] [--overwrite] [--quiet]
 
     SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`).
-    Writes DIR/manifest.json, firms.csv, trajectories.csv and events.csv (see Results/README.md),
-    then DIR/report.html with the charts (see `firmpaths help report`).
+    Writes DIR/manifest.json, markets.csv (the market map), firms.csv, trajectories.csv, events.csv
+    and exports.csv (the firm-market-year panel; see Results/README.md), then DIR/report.html with the charts (see `firmpaths help report`).
 
     Options:
       --seed N            run seed (default: the scenario's `seed`)
@@ -21,6 +22,13 @@ struct RunCommand: Command {
       --threads N         threads for the firm updates within a step (default: all available)
       --every K           write trajectory rows every K-th step only (default 1)
       --no-trajectories   do not write trajectories.csv
+      --no-exports        do not write exports.csv
+      --record years      also write years.csv: one row per firm and year with age and path,
+                          a table that fits a spreadsheet (30,000 rows for the default scenario)
+      --csv-dialect D     comma (default: RFC 4180, `.` decimals) or semicolon (`;` separators,
+                          `,` decimals) for spreadsheets in European locales, where a comma file
+                          reads revenue 2036.275 as 2036275; other tools must be told:
+                          pandas read_csv(f, sep=";", decimal=","), R read.csv2(f)
       --overwrite         replace files in a non-empty output directory
       --quiet             print nothing but errors
 
@@ -36,8 +44,8 @@ struct RunCommand: Command {
     """
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
-        let parsed = try Arguments(arguments, options: ["--seed", "--out", "--set", "--threads", "--every"],
-                                   flags: ["--overwrite", "--quiet", "--no-trajectories"], usage: help)
+        let parsed = try Arguments(arguments, options: ["--seed", "--out", "--set", "--threads", "--every", "--record", "--csv-dialect"],
+                                   flags: ["--overwrite", "--quiet", "--no-trajectories", "--no-exports"], usage: help)
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, parsed.positionals.isEmpty ? "missing SCENARIO" : "expected one SCENARIO, found \(parsed.positionals.count)",
                            usage: help)
@@ -55,10 +63,27 @@ struct RunCommand: Command {
         let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
         let every = try parsed.int("--every", usage: help, range: 1...1_000_000) ?? 1
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name
-        let options = SingleRunOptions(directory: directory, overwrite: parsed.has("--overwrite"), threads: threads,
-                                       writeTrajectories: !parsed.has("--no-trajectories"), every: every,
+        var writeYears = false
+        if let text = parsed.value("--record") {
+            // The other tables are written anyway (see --no-trajectories, --no-exports).
+            guard let record = SweepRecord(parsing: text), record.isSubset(of: [.firms, .steps, .events, .exports, .years]) else {
+                throw CLIError(.usage, "option --record expects years (or firms, steps, trajectories, events, exports, which "
+                    + "a run writes anyway), found '\(text)'", usage: help)
+            }
+            writeYears = record.contains(.years)
+        }
+        var options = SingleRunOptions(directory: directory, overwrite: parsed.has("--overwrite"), threads: threads,
+                                       writeTrajectories: !parsed.has("--no-trajectories"),
+                                       writeExports: !parsed.has("--no-exports"), every: every,
                                        commandLine: ["firmpaths", "run"] + arguments,
                                        memoryLimit: try MemoryLimit.from(environment: console.environment))
+        options.writeYears = writeYears
+        if let text = parsed.value("--csv-dialect") {
+            guard let dialect = CSVDialect(rawValue: text) else {
+                throw CLIError(.usage, "option --csv-dialect expects comma or semicolon, found '\(text)'", usage: help)
+            }
+            options.dialect = dialect
+        }
         let result: SingleRunResult
         do {
             result = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON,

@@ -16,20 +16,24 @@ struct SweepCommand: Command {
     k = p * replications + r, with seed RunSeed.derive(base seed, p, r), written to runs.csv.
     Rows are written in run order, so the files do not depend on --threads.
 
-    Files in DIR: manifest.json, runs.csv, firms.csv, trajectories.csv, events.csv (as chosen by
-    --record). They are written in place while the sweep runs so that an interrupted sweep keeps
+    Files in DIR: manifest.json, markets.csv (the market map, one per distinct map), runs.csv,
+    firms.csv, trajectories.csv, events.csv, exports.csv (as chosen by --record), and once the
+    sweep is complete points.csv (see `firmpaths summarize`) and report.html. They are written in place while the sweep runs so that an interrupted sweep keeps
     its completed runs; progress.json records how much of them is valid until the sweep completes.
 
     Options:
       --threads N       worker threads, one run each (default: all available)
       --out DIR         output directory (default: Results/<scenario name>-sweep)
-      --record LIST     tables to write: runs, firms, steps, events or all, comma-separated
-                        (default: runs,firms)
+      --record LIST     tables to write: runs, firms, steps (or trajectories), events, exports,
+                        years or all, comma-separated (default: runs,firms); exports is the
+                        firm-market-year panel, not thinned by --every; years one row per
+                        firm and year
       --every K         with steps: write trajectory rows every K-th step only (default 1)
       --shard I/N       run only runs with run % N == I (combine shards with `firmpaths merge`)
       --resume          continue an interrupted sweep in DIR (same scenario, sweep and options)
       --overwrite       replace the sweep files of a non-empty DIR
-      --quiet           no progress and no summary
+      --quiet           no progress and no summary (progress is a live line on a terminal,
+                        else a line every 30 s and every 5 % of the runs, e.g. in SLURM logs)
       --set PATH=VALUE  override a parameter of the scenario before sweeping (repeatable)
 
     A sweep whose concurrent runs (one per thread) would not fit in memory (80 % of the machine's,
@@ -37,8 +41,9 @@ struct SweepCommand: Command {
     population that fits (exit 65).
 
     Ctrl-C stops handing out runs, keeps the completed ones and prints the --resume command.
-    Re-run any single run alone with `firmpaths run SCENARIO --seed SEED --set PATH=VALUE ...`
-    using its seed and parameter values from runs.csv.
+    Re-run any single run alone with `firmpaths rerun DIR --run K`, or with
+    `firmpaths run SCENARIO --seed SEED --set PATH=VALUE ...` using its seed and parameter values
+    from runs.csv (seeds are below 2^53, so R, pandas and spreadsheets keep them exactly).
 
     Examples:
       firmpaths sweep Scenarios/promotion-sweep.json --threads 8 --out Results/promo
@@ -59,7 +64,7 @@ struct SweepCommand: Command {
         var record = SweepRecord.sweepDefault
         if let text = parsed.value("--record") {
             guard let parsedRecord = SweepRecord(parsing: text) else {
-                throw CLIError(.usage, "option --record expects runs, firms, steps, events or all (comma-separated), found '\(text)'",
+                throw CLIError(.usage, "option --record expects runs, firms, steps (or trajectories), events, exports, years or all (comma-separated), found '\(text)'",
                                usage: help)
             }
             record = parsedRecord
@@ -93,7 +98,7 @@ struct SweepCommand: Command {
         let quiet = parsed.has("--quiet")
         let total = sweep.plan.shard(shard).count
         let reporter: ProgressReporter? = quiet ? nil
-            : ProgressReporter(total: total, threads: threads, live: console.errIsTerminal) { console.err($0) }
+            : ProgressReporter(total: total, threads: threads, live: console.errIsTerminal, logInterval: 30) { console.err($0) }
 
         let cancellation = SweepCancellation()
         cancellation.handleInterrupts()
@@ -116,6 +121,15 @@ struct SweepCommand: Command {
             // 128 + SIGINT, the shell convention for a run stopped by Ctrl-C; the completed runs are synced.
             exit(130)
         }
+        // A complete directory gets its per-point summary and its report, as Results/README.md says.
+        // (Also when a resume finds the directory complete but without them: killed in between.)
+        var report: String?
+        let alreadyComplete = result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume")
+        let missing = !FileManager.default.fileExists(atPath: OutputDirectory.file("report.html", in: directory))
+            || !FileManager.default.fileExists(atPath: OutputDirectory.file(PointSummary.fileName, in: directory))
+        if record.contains(.runs) && (!alreadyComplete || missing) {
+            report = try ReportCommand.write(directory: directory)
+        }
         guard !quiet else { return }
         if result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume") {
             console.err("\(directory)/ is already complete (\(result.runs) runs)\n")
@@ -126,6 +140,7 @@ struct SweepCommand: Command {
         if result.resumedFrom > 0 { note += ", resumed after \(result.resumedFrom) runs" }
         if shard != .all { note += ", shard \(shard) of \(sweep.plan.count) runs" }
         console.err(note + "\n")
+        if let report { console.err("points: \(OutputDirectory.file(PointSummary.fileName, in: directory)), report: \(report)\n") }
     }
 
     /// Quotes an argument for a POSIX shell when it contains anything beyond safe characters.

@@ -17,6 +17,9 @@ public final class ProgressReporter: Sendable {
         var lastPrint: Double?
         var lastLineLength = 0
         var finished = false
+        /// Log mode: when the last line was written and which twentieth of the runs it reached.
+        var lastLog: Double
+        var lastTwentieth = 0
     }
 
     private let total: Int
@@ -26,7 +29,9 @@ public final class ProgressReporter: Sendable {
     private let clock: @Sendable () -> Double
     private let write: @Sendable (String) -> Void
     private let start: Double
-    private let state = Locked(State())
+    private let state: Locked<State>
+    /// Seconds between log lines when not live (nil: no log lines).
+    private let logInterval: Double?
 
     /// Creates a reporter; the elapsed time starts now.
     /// - Parameters:
@@ -34,6 +39,9 @@ public final class ProgressReporter: Sendable {
     ///   - threads: thread count shown in the summary.
     ///   - live: whether to draw the updating line.
     ///   - interval: minimum seconds between live updates.
+    ///   - logInterval: when not live (stderr is a file or a pipe: SLURM, nohup, `| tee`), write a
+    ///     whole line every `logInterval` seconds and every 5 % of the runs, so job logs show
+    ///     where a sweep is; nil writes only the summary.
     ///   - clock: monotonic seconds; injectable so tests control time.
     ///   - write: receives text exactly as it should appear (no newline added).
     public init(
@@ -41,9 +49,11 @@ public final class ProgressReporter: Sendable {
         threads: Int,
         live: Bool,
         interval: Double = 0.25,
+        logInterval: Double? = nil,
         clock: @escaping @Sendable () -> Double = ProgressReporter.monotonicSeconds,
         write: @escaping @Sendable (String) -> Void
     ) {
+        self.logInterval = live ? nil : logInterval
         self.total = max(0, total)
         self.threads = threads
         self.live = live
@@ -51,6 +61,7 @@ public final class ProgressReporter: Sendable {
         self.clock = clock
         self.write = write
         self.start = clock()
+        self.state = Locked(State(lastLog: start))
     }
 
     /// A reporter writing to standard error, live only when stderr is a terminal.
@@ -70,7 +81,16 @@ public final class ProgressReporter: Sendable {
         let now = clock()
         state.withLock { state in
             state.done += count
-            guard live, !state.finished else { return }
+            guard !state.finished else { return }
+            if let logInterval {
+                let twentieth = total > 0 ? min(20, state.done * 20 / total) : 20
+                guard twentieth > state.lastTwentieth || now - state.lastLog >= logInterval else { return }
+                state.lastTwentieth = twentieth
+                state.lastLog = now
+                write(Self.liveLine(done: state.done, total: total, elapsed: now - start) + "\n")
+                return
+            }
+            guard live else { return }
             if let last = state.lastPrint, now - last < interval, state.done < total { return }
             state.lastPrint = now
             let line = Self.liveLine(done: state.done, total: total, elapsed: now - start)

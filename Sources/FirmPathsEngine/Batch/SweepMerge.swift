@@ -86,6 +86,10 @@ public enum SweepMerge {
 
         try OutputDirectory.prepare(output, overwrite: overwrite)
         for file in files {
+            if file == MarketMaps.fileName {
+                try copyMarkets(from: ordered.map { directories[$0] }, into: output, checksum: reference["markets"]?["sha256"]?.stringValue)
+                continue
+            }
             let readers = try ordered.map { index throws(EngineError) in
                 try RowGroupReader(path: OutputDirectory.file(file, in: directories[index]))
             }
@@ -98,6 +102,23 @@ public enum SweepMerge {
         merged["complete"] = .bool(true)
         try AppendFile.writeAtomically(try SweepManifest.text(.object(merged)), to: OutputDirectory.file("manifest.json", in: output))
         return SweepMergeResult(shards: shardCount, runs: runs, files: files)
+    }
+
+    /// Copies `markets.csv`, the same in every shard: the manifests agree on its checksum, and
+    /// each shard's file must have it.
+    private static func copyMarkets(from directories: [String], into output: String, checksum: String?) throws(EngineError) {
+        var bytes: [UInt8]?
+        for directory in directories {
+            let path = OutputDirectory.file(MarketMaps.fileName, in: directory)
+            guard let data = FileManager.default.contents(atPath: path) else { throw .io("cannot read '\(path)'") }
+            let content = [UInt8](data)
+            guard SHA256.hex(content) == checksum else {
+                throw .invalidInput("'\(path)' does not match the checksum in its manifest.json (markets.sha256)")
+            }
+            bytes = bytes ?? content
+        }
+        try AppendFile.writeAtomically(String(decoding: bytes ?? [], as: UTF8.self),
+                                       to: OutputDirectory.file(MarketMaps.fileName, in: output))
     }
 
     private static func mergeFile(readers: [RowGroupReader], runs: Int, exactlyOnePerRun: Bool,

@@ -13,7 +13,13 @@ public struct SweepRecord: OptionSet, Sendable, Hashable, CustomStringConvertibl
     /// `events.csv`: one row per event and run.
     public static let events = SweepRecord(rawValue: 8)
 
-    public static let all: SweepRecord = [.runs, .firms, .steps, .events]
+    /// `exports.csv`: the firm-destination-year panel (not thinned by `every`).
+    public static let exports = SweepRecord(rawValue: 16)
+
+    /// `years.csv`: one row per firm, year and run, with age and path (for spreadsheets).
+    public static let years = SweepRecord(rawValue: 32)
+
+    public static let all: SweepRecord = [.runs, .firms, .steps, .events, .exports, .years]
     /// What a sweep writes when not told otherwise.
     public static let sweepDefault: SweepRecord = [.runs, .firms]
 
@@ -21,9 +27,12 @@ public struct SweepRecord: OptionSet, Sendable, Hashable, CustomStringConvertibl
     static let names: [(name: String, record: SweepRecord, file: String)] = [
         ("runs", .runs, "runs.csv"), ("firms", .firms, "firms.csv"),
         ("steps", .steps, "trajectories.csv"), ("events", .events, "events.csv"),
+        ("exports", .exports, "exports.csv"), ("years", .years, "years.csv"),
     ]
+    /// Other names accepted on the command line: the steps table by the name of its file.
+    static let aliases: [(name: String, record: SweepRecord)] = [("trajectories", .steps)]
 
-    /// Parses `runs`, `firms,events`, `all` ...
+    /// Parses `runs`, `firms,events`, `all` ... (`trajectories` is accepted for `steps`).
     /// - Returns: nil for an empty list or an unknown name.
     public init?(parsing text: String) {
         var record: SweepRecord = []
@@ -33,6 +42,8 @@ public struct SweepRecord: OptionSet, Sendable, Hashable, CustomStringConvertibl
                 record.formUnion(.all)
             } else if let entry = Self.names.first(where: { $0.name == name }) {
                 record.formUnion(entry.record)
+            } else if let alias = Self.aliases.first(where: { $0.name == name }) {
+                record.formUnion(alias.record)
             } else {
                 return nil
             }

@@ -104,8 +104,16 @@ struct SweepRunEncoder: Sendable {
         let simulation = Simulation(scenario: scenario, seed: run.seed)
         var trajectories = CSVBuffer()
         var events = CSVBuffer()
+        var exports = CSVBuffer()
         let recordSteps = record.contains(.steps)
         let recordEvents = record.contains(.events)
+        var panel = record.contains(.exports)
+            ? ExportPanelRecorder(firms: simulation.store.firmCount, markets: simulation.world.marketCount,
+                                  stepsPerYear: simulation.clock.stepsPerYear)
+            : nil
+        var yearTable = record.contains(.years)
+            ? YearTableRecorder(firms: simulation.store.firmCount, years: scenario.years, stepsPerYear: simulation.clock.stepsPerYear)
+            : nil
         do {
             try RunExecutor.run(simulation, threads: 1) { simulation, stepEvents in
                 if cancellation.isCancelled { throw RunFailure.cancelled }
@@ -115,13 +123,17 @@ struct SweepRunEncoder: Sendable {
                 if recordEvents {
                     EventTable.appendRows(stepEvents, of: simulation, run: run.run, into: &events)
                 }
+                yearTable?.record(simulation)
+                if let rows = panel?.record(simulation, events: stepEvents), !rows.isEmpty {
+                    ExportTable.appendRows(rows, world: simulation.world, run: run.run, into: &exports)
+                }
             }
         } catch {
             return .failure(.cancelled)
         }
         let outcomes = simulation.firmOutcomes()
         var tables: [[UInt8]] = []
-        tables.reserveCapacity(4)
+        tables.reserveCapacity(SweepRecord.names.count)
         if record.contains(.runs) {
             var runs = CSVBuffer(capacity: 256)
             let extra = SweepOutcome.values(sweep.spec.outcomes, simulation: simulation, firms: outcomes)
@@ -139,6 +151,14 @@ struct SweepRunEncoder: Sendable {
         }
         tables.append(trajectories.bytes)
         tables.append(events.bytes)
+        tables.append(exports.bytes)
+        if let yearTable {
+            var years = CSVBuffer(capacity: outcomes.count * scenario.years * 60)
+            yearTable.appendRows(of: simulation, outcomes: outcomes, run: run.run, into: &years)
+            tables.append(years.bytes)
+        } else {
+            tables.append([])
+        }
         return .success(EncodedRun(tables: tables))
     }
 }

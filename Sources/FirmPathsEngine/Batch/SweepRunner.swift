@@ -115,7 +115,7 @@ public enum SweepRunner {
             }
         } else {
             try OutputDirectory.prepare(directory, overwrite: options.overwrite || options.resume)
-            for name in [SweepProgress.fileName, "manifest.json"] + SweepRecord.all.files {
+            for name in [SweepProgress.fileName, "manifest.json", MarketMaps.fileName] + SweepRecord.all.files {
                 let path = OutputDirectory.file(name, in: directory)
                 if FileManager.default.fileExists(atPath: path) {
                     do {
@@ -127,6 +127,9 @@ public enum SweepRunner {
             }
             try AppendFile.writeAtomically(try SweepManifest.text(manifest), to: manifestPath)
         }
+        // The market maps, before any run: a function of the scenario and the design alone.
+        try AppendFile.writeAtomically(String(decoding: sweep.marketMaps.file, as: UTF8.self),
+                                       to: OutputDirectory.file(MarketMaps.fileName, in: directory))
 
         let writer = try SweepWriter(directory: directory, record: options.record, paths: sweep.paths,
                                      outcomes: sweep.spec.outcomes.map(\.name), start: start,
@@ -212,6 +215,8 @@ public enum SweepRunner {
         var encoded = 0.0
         if options.record.contains(.firms) { encoded += 250 }
         if options.record.contains(.events) { encoded += (0.25 + 0.01 * Double(size.markets)) * Double(size.years) * 90 }
+        if options.record.contains(.years) { encoded += Double(size.years) * 70 }
+        if options.record.contains(.exports) { encoded += 0.3 * Double(size.markets) * Double(size.years) * 40 }
         if options.record.contains(.steps) {
             encoded += Double(size.years) * Double(size.stepsPerYear) / Double(max(1, options.every)) * 130
         }
@@ -254,7 +259,8 @@ final class SweepWriter: @unchecked Sendable {
         self.progress = progress
         runsDone = start?.runsDone ?? 0
         lastCheckpoint = ProgressReporter.monotonicSeconds()
-        let headers: [[String]] = [RunsTable.header(paths: paths, outcomes: outcomes), FirmTable.header, TrajectoryTable.header, EventTable.header]
+        let headers: [[String]] = [RunsTable.header(paths: paths, outcomes: outcomes), FirmTable.header, TrajectoryTable.header,
+                                   EventTable.header, ExportTable.header, YearTableRecorder.header]
         var files: [AppendFile?] = []
         for (index, entry) in SweepRecord.names.enumerated() {
             guard record.contains(entry.record) else {

@@ -6,7 +6,7 @@ public enum Manifest {
     public static let toolVersion = "0.1.0"
 
     static func singleRun(scenario: Scenario, resolvedScenario: JSONValue, scenarioFile: String, seed: UInt64,
-                          options: SingleRunOptions, result: SingleRunResult) -> String {
+                          marketSeed: Int, options: SingleRunOptions, result: SingleRunResult) -> String {
         var counts = JSONObject()
         for path in TrajectoryPath.allCases { counts[path.description] = .number(Double(result.pathCounts[path] ?? 0)) }
         let seedValue: JSONValue = seed < 1 << 53 ? .number(Double(seed)) : .string(String(seed))
@@ -18,9 +18,12 @@ public enum Manifest {
             ("scenario_file", .string(scenarioFile)),
             ("seed", seedValue),
             ("threads", .number(Double(options.threads))),
-            ("files", .array(["manifest.json", "firms.csv", "events.csv"]
-                + (options.writeTrajectories ? ["trajectories.csv"] : []))),
+            ("files", .array(["manifest.json", "markets.csv", "firms.csv", "events.csv"]
+                + (options.writeTrajectories ? ["trajectories.csv"] : []) + (options.writeExports ? ["exports.csv"] : [])
+                + (options.writeYears ? ["years.csv"] : []))),
+            ("markets", marketsValue(generationSeed: marketSeed, checksum: result.marketsChecksum)),
             ("trajectory_every", .number(Double(options.every))),
+            ("csv_dialect", .string(options.dialect.rawValue)),
             ("firms", .number(Double(scenario.population.firms))),
             ("steps", .number(Double(scenario.totalSteps))),
             ("events", .number(Double(result.eventCount))),
@@ -33,6 +36,15 @@ public enum Manifest {
             ("scenario", resolvedScenario),
         ]))
         return ((try? manifest.serialized(pretty: true)) ?? "{}") + "\n"
+    }
+
+    /// How `markets.csv` was made and its checksum: `sha256` is what `sha256sum markets.csv` prints.
+    static func marketsValue(generationSeed: Int, checksum: String) -> JSONValue {
+        .object(JSONObject([
+            ("file", "markets.csv"),
+            ("generation_seed", .number(Double(generationSeed))),
+            ("sha256", .string(checksum)),
+        ]))
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

@@ -9,6 +9,12 @@ public struct SingleRunOptions: Sendable {
     public var threads: Int
     /// Write `trajectories.csv` (one row per firm and step).
     public var writeTrajectories: Bool
+    /// Write `exports.csv` (the firm-destination-year panel; `every` does not thin it).
+    public var writeExports: Bool
+    /// The CSV dialect of every table (`;` and `,` decimals for European spreadsheets).
+    public var dialect: CSVDialect = .standard
+    /// Write `years.csv` (one row per firm and year, for spreadsheets).
+    public var writeYears: Bool = false
     /// Write only every K-th step to `trajectories.csv` (1: every step).
     public var every: Int
     public var commandLine: [String]
@@ -16,11 +22,12 @@ public struct SingleRunOptions: Sendable {
     public var memoryLimit: Double?
 
     public init(directory: String, overwrite: Bool = false, threads: Int = 1, writeTrajectories: Bool = true,
-                every: Int = 1, commandLine: [String] = [], memoryLimit: Double? = nil) {
+                writeExports: Bool = true, every: Int = 1, commandLine: [String] = [], memoryLimit: Double? = nil) {
         self.directory = directory
         self.overwrite = overwrite
         self.threads = threads
         self.writeTrajectories = writeTrajectories
+        self.writeExports = writeExports
         self.every = max(1, every)
         self.commandLine = commandLine
         self.memoryLimit = memoryLimit
@@ -35,10 +42,12 @@ public struct SingleRunResult: Sendable {
     public var simulateSeconds: Double
     public var firmSteps: Int
     public var eventCount: Int
+    /// SHA-256 of `markets.csv`.
+    public var marketsChecksum: String
 }
 
 /// One run from the command line: simulate a scenario with one seed and write
-/// `manifest.json`, `firms.csv`, `trajectories.csv` and `events.csv`.
+/// `manifest.json`, `markets.csv`, `firms.csv`, `trajectories.csv`, `events.csv` and `exports.csv`.
 public enum SingleRun {
     public static func execute(scenario: Scenario, resolvedScenario: JSONValue, scenarioFile: String, seed: UInt64,
                                options: SingleRunOptions) throws(EngineError) -> SingleRunResult {
@@ -48,10 +57,27 @@ public enum SingleRun {
         let clockStart = Date()
         let simulation = Simulation(scenario: scenario, seed: seed)
         let setupSeconds = Date().timeIntervalSince(clockStart)
+        // The checksum of the bytes the table below writes (header and rows in one flush).
+        let markets = options.dialect.convert(MarketTable.file(worlds: [simulation.world]))
 
+        let dialect = options.dialect
+        func openTable(_ name: String, header: [String], in directory: String, enabled: Bool) throws(EngineError) -> TableWriter? {
+            let table = try SingleRun.openTable(name, header: header, in: directory, enabled: enabled)
+            table?.file.dialect = dialect
+            return table
+        }
         let trajectories = try openTable("trajectories.csv", header: TrajectoryTable.header, in: options.directory,
                                          enabled: options.writeTrajectories)
         let events = try openTable("events.csv", header: EventTable.header, in: options.directory, enabled: true)
+        let exports = try openTable("exports.csv", header: ExportTable.header, in: options.directory,
+                                    enabled: options.writeExports)
+        var panel = options.writeExports
+            ? ExportPanelRecorder(firms: simulation.store.firmCount, markets: simulation.world.marketCount,
+                                  stepsPerYear: simulation.clock.stepsPerYear)
+            : nil
+        var yearTable = options.writeYears
+            ? YearTableRecorder(firms: simulation.store.firmCount, years: scenario.years, stepsPerYear: simulation.clock.stepsPerYear)
+            : nil
         let simulateStart = Date()
         do {
             try RunExecutor.run(simulation, threads: options.threads) { simulation, stepEvents in
@@ -62,6 +88,11 @@ public enum SingleRun {
                 if let events {
                     EventTable.appendRows(stepEvents, of: simulation, run: 0, into: &events.buffer)
                     try events.flushIfFull()
+                }
+                yearTable?.record(simulation)
+                if let exports, let rows = panel?.record(simulation, events: stepEvents), !rows.isEmpty {
+                    ExportTable.appendRows(rows, world: simulation.world, run: 0, into: &exports.buffer)
+                    try exports.flushIfFull()
                 }
             }
         } catch let error as CSVFileError {
@@ -74,16 +105,22 @@ public enum SingleRun {
         let outcomes = simulation.firmOutcomes()
         let firms = try openTable("firms.csv", header: FirmTable.header, in: options.directory, enabled: true)
         if let firms { FirmTable.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &firms.buffer) }
-        for table in [trajectories, events, firms].compactMap({ $0 }) { try table.finish() }
+        // Like every table, markets.csv appears under its final name only once the run is complete.
+        let marketTable = try openTable("markets.csv", header: MarketTable.header, in: options.directory, enabled: true)
+        if let marketTable { MarketTable.appendRows(of: simulation.world, map: 0, into: &marketTable.buffer) }
+        let years = try openTable("years.csv", header: YearTableRecorder.header, in: options.directory, enabled: yearTable != nil)
+        if let years { yearTable?.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &years.buffer) }
+        for table in [trajectories, events, exports, firms, years, marketTable].compactMap({ $0 }) { try table.finish() }
 
         var counts: [TrajectoryPath: Int] = [:]
         for outcome in outcomes { counts[outcome.classification.path, default: 0] += 1 }
         let result = SingleRunResult(outcomes: outcomes, pathCounts: counts, setupSeconds: setupSeconds,
                                      simulateSeconds: simulateSeconds,
                                      firmSteps: scenario.population.firms * scenario.totalSteps,
-                                     eventCount: simulation.events.count)
+                                     eventCount: simulation.events.count, marketsChecksum: SHA256.hex(markets))
         let manifest = Manifest.singleRun(scenario: scenario, resolvedScenario: resolvedScenario, scenarioFile: scenarioFile,
-                                          seed: seed, options: options, result: result)
+                                          seed: seed, marketSeed: scenario.markets.generationSeed, options: options,
+                                          result: result)
         try OutputDirectory.writeAtomically(manifest, to: OutputDirectory.file("manifest.json", in: options.directory))
         return result
     }

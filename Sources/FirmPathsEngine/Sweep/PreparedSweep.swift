@@ -12,6 +12,8 @@ public struct PreparedSweep: Sendable {
     public let plan: RunPlan
     /// File name used in messages and in the manifest.
     public let file: String
+    /// The market maps of the design points (`markets.csv`).
+    public let marketMaps: MarketMaps
 
     /// The swept parameter paths, i.e. the parameter columns of `runs.csv`.
     public var paths: [String] { spec.paths }
@@ -61,7 +63,12 @@ public struct PreparedSweep: Sendable {
             }
             guard problems.isEmpty else { throw ScenarioError(kind: .invalid, problems: problems) }
         }
-        return PreparedSweep(base: loaded, spec: spec, plan: plan, file: file)
+        let sweepsMarkets = spec.paths.contains { $0 == "markets" || $0.hasPrefix("markets.") }
+        let maps = try MarketMaps.of(pointCount: points.count, sweepsMarkets: sweepsMarkets, base: loaded.scenario) {
+            (point: Int) throws(ScenarioError) -> Scenario in
+            try ScenarioLoader.settingValues(points[point].values, in: loaded).scenario
+        }
+        return PreparedSweep(base: loaded, spec: spec, plan: plan, file: file, marketMaps: maps)
     }
 
     /// The scenario of design point `point`.

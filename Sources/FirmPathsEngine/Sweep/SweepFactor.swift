@@ -48,14 +48,42 @@ public struct SweepFactor: Sendable, Equatable {
                 throw SweepError.tooManyPoints(limit: SweepDesign.maximumPointCount)
             }
             let lastIndex = Int(steps.rounded(.down))
+            // Values as the user would write them: from + i x step rounded to the decimals of
+            // `from` and `step` (0 + 3 x 0.2 is 0.6000000000000001 in binary; the grid holds 0.6,
+            // the double nearest to "0.6", so runs.csv shows 0.6 and --set 0.6 re-runs it).
+            let digits = max(Self.decimalDigits(from) ?? 99, Self.decimalDigits(step) ?? 99)
+            let scale = digits <= 15 ? Self.powerOfTen(digits) : 0
             return (0...lastIndex).map { i in
-                let value = from + Double(i) * step
+                var value = from + Double(i) * step
+                if scale > 0, abs(value) * scale < 0x1p52 { value = (value * scale).rounded() / scale }
                 return abs(value - to) <= tolerance ? to : value
             }
         case .interval:
             throw SweepError.factorKindNotSupported(
                 path: path, design: "grid", expected: "values or a range(from:to:step:)")
         }
+    }
+
+    /// Digits after the decimal point in the shortest text of `value` (`0.25` -> 2, `3.0` -> 0,
+    /// `1e-05` -> 5); nil for non-finite values.
+    static func decimalDigits(_ value: Double) -> Int? {
+        guard value.isFinite else { return nil }
+        let text = abs(value).description
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        var fraction = mantissa.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return max(0, fraction.count - exponent)
+    }
+
+    static func powerOfTen(_ digits: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        return scale
     }
 
     /// The `[min, max]` bounds of an `.interval` factor.

@@ -38,6 +38,8 @@ public final class CSVFileWriter {
     public let partialPath: String
     /// `write(_:)` flushes once the buffer holds at least this many bytes.
     public var flushThreshold = 1 << 20
+    /// The dialect the bytes are written in (buffers are encoded in the standard one).
+    public var dialect: CSVDialect = .standard
     /// Bytes handed to the OS so far.
     public private(set) var bytesWritten = 0
     private var descriptor: Int32
@@ -68,7 +70,7 @@ public final class CSVFileWriter {
     /// Writes all of `buffer` now and resets it (keeping its capacity).
     public func flush(_ buffer: inout CSVBuffer) throws(CSVFileError) {
         guard !buffer.isEmpty else { return }
-        try writeAll(buffer.bytes)
+        try writeAll(dialect.convert(buffer.bytes))
         buffer.reset()
     }
 

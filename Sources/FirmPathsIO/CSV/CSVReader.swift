@@ -29,13 +29,19 @@ public struct CSVRow: Sendable, Equatable {
     public subscript(index: Int) -> String { index >= 0 && index < fields.count ? fields[index] : "" }
 
     /// The field at `index` as a number; nil when empty or not a number.
-    public func double(_ index: Int) -> Double? { Double(self[index]) }
+    /// A decimal comma (`2036,275`, the semicolon dialect) reads as a decimal point.
+    public func double(_ index: Int) -> Double? {
+        let text = self[index]
+        if let value = Double(text) { return value }
+        guard text.utf8.contains(UInt8(ascii: ",")) else { return nil }
+        return Double(String(text.map { $0 == "," ? "." : $0 }))
+    }
 
     /// The field at `index` as a whole number; nil when empty or not one. Accepts "3.0".
     public func int(_ index: Int) -> Int? {
         let text = self[index]
         if let value = Int(text) { return value }
-        if let value = Double(text), value.rounded() == value, abs(value) < 9e15 { return Int(value) }
+        if let value = double(index), value.rounded() == value, abs(value) < 9e15 { return Int(value) }
         return nil
     }
 }
@@ -71,8 +77,12 @@ public struct CSVRecordParser: Sendable {
     private var lastWasCR = false
     private var line = 1
     private var recordLine = 1
+    /// The field separator: `,`, or `;` for the semicolon dialect.
+    public let separator: UInt8
 
-    public init() {}
+    public init(separator: UInt8 = UInt8(ascii: ",")) {
+        self.separator = separator
+    }
 
     /// Parses `bytes` and calls `record` with each complete record and the line it starts on.
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes, record: (inout [String], Int) throws -> Void) rethrows
@@ -95,10 +105,12 @@ public struct CSVRecordParser: Sendable {
                 }
                 continue
             }
-            switch byte {
-            case UInt8(ascii: ","):
+            if byte == separator {
                 endField()
                 lastWasCR = false
+                continue
+            }
+            switch byte {
             case UInt8(ascii: "\n"):
                 if !lastWasCR { try endRecord(record) }
                 lastWasCR = false
@@ -163,6 +175,9 @@ public struct CSVRecordParser: Sendable {
 public struct CSVReader: Sendable {
     public let path: String
     public let header: CSVHeader
+    /// The field separator, found from the header line: `;` when it has semicolons and no
+    /// commas (the semicolon dialect of `firmpaths run --csv-dialect semicolon`), else `,`.
+    public let separator: UInt8
     /// The text itself when the reader reads from memory rather than from `path`.
     let contents: [UInt8]?
 
@@ -180,8 +195,9 @@ public struct CSVReader: Sendable {
     private init(path: String, contents: [UInt8]?) throws(CSVReadError) {
         self.path = path
         self.contents = contents
+        separator = Self.sniffSeparator(contents.map { Array($0.prefix(4096)) } ?? Self.head(path: path))
         var first: [String]?
-        try Self.stream(path: path, contents: contents) { fields, _ in
+        try Self.stream(path: path, contents: contents, separator: separator) { fields, _ in
             first = fields
             return false
         }
@@ -200,7 +216,7 @@ public struct CSVReader: Sendable {
     /// Calls `body` with every data row in file order; `body` returns false to stop early.
     public func forEachRow(_ body: (CSVRow) throws(CSVReadError) -> Bool) throws(CSVReadError) {
         var isHeader = true
-        try Self.stream(path: path, contents: contents) { (fields: inout [String], line: Int) throws(CSVReadError) -> Bool in
+        try Self.stream(path: path, contents: contents, separator: separator) { (fields: inout [String], line: Int) throws(CSVReadError) -> Bool in
             if isHeader {
                 isHeader = false
                 return true
@@ -222,10 +238,31 @@ public struct CSVReader: Sendable {
     static let chunkSize = 1 << 20
 
     /// Reads the file in chunks and hands each record to `body` until it returns false.
-    static func stream(path: String, contents: [UInt8]?, _ body: (inout [String], Int) throws(CSVReadError) -> Bool)
+    /// The first 4 KiB of a file (empty when it cannot be read).
+    static func head(path: String) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        return ((try? handle.read(upToCount: 4096)) ?? nil).map { [UInt8]($0) } ?? []
+    }
+
+    /// `;` when the first line holds semicolons and no commas outside quotes, else `,`.
+    static func sniffSeparator(_ head: [UInt8]) -> UInt8 {
+        var inQuotes = false
+        var commas = 0, semicolons = 0
+        for byte in head {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if inQuotes { continue }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: ",") { commas += 1 }
+            if byte == UInt8(ascii: ";") { semicolons += 1 }
+        }
+        return semicolons > 0 && commas == 0 ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    static func stream(path: String, contents: [UInt8]?, separator: UInt8 = UInt8(ascii: ","), _ body: (inout [String], Int) throws(CSVReadError) -> Bool)
         throws(CSVReadError) {
         if let contents {
-            var parser = CSVRecordParser()
+            var parser = CSVRecordParser(separator: separator)
             var stop = false
             var failure: CSVReadError?
             func deliver(_ fields: inout [String], _ line: Int) {
@@ -251,7 +288,7 @@ public struct CSVReader: Sendable {
             throw CSVReadError(path: path, message: "cannot open for reading (missing file or no permission)")
         }
         defer { try? handle.close() }
-        var parser = CSVRecordParser()
+        var parser = CSVRecordParser(separator: separator)
         var stop = false
         var failure: CSVReadError?
         func deliver(_ fields: inout [String], _ line: Int) {

@@ -85,6 +85,10 @@ public final class FirmStore: @unchecked Sendable {
     /// Last step's sales and profit of the operation, as yearly rates.
     public let marketSales: Column<Double>
     public let marketProfit: Column<Double>
+    /// Sales of the last step in the market (a yearly rate), kept also when the operation was
+    /// left or closed later in that step (`marketSales` is cleared then). An observable only:
+    /// no mechanism reads it. Written for the markets operated in the step; stale elsewhere.
+    public let stepSales: Column<Double>
 
     // MARK: Domestic partners
     public let partnerID: Column<Int32>
@@ -183,6 +187,7 @@ public final class FirmStore: @unchecked Sendable {
         lastSurpriseKind = Column(count: fm, repeating: 0)
         marketSales = Column(count: fm, repeating: 0)
         marketProfit = Column(count: fm, repeating: 0)
+        stepSales = Column(count: fm, repeating: 0)
 
         partnerID = Column(count: fp, repeating: -1)
         partnerRole = Column(count: fp, repeating: 0)
@@ -220,6 +225,7 @@ public final class FirmStore: @unchecked Sendable {
         penetration.deallocate(); marketKnowledge.deallocate(); foreignTie.deallocate(); trust.deallocate()
         sunkCommitment.deallocate(); beliefAppeal.deallocate(); beliefWeight.deallocate(); trueAppeal.deallocate()
         lossSteps.deallocate(); lastSurpriseStep.deallocate(); lastSurpriseKind.deallocate(); marketSales.deallocate(); marketProfit.deallocate()
+        stepSales.deallocate()
         partnerID.deallocate(); partnerRole.deallocate(); partnerStrength.deallocate()
         snapshotMask.deallocate(); snapshotDf.deallocate(); snapshotAlive.deallocate(); currentMask.deallocate()
         yearForeignSales.deallocate(); yearTotalSales.deallocate(); yearHomeRegionSales.deallocate()
@@ -230,7 +236,7 @@ public final class FirmStore: @unchecked Sendable {
     /// Approximate bytes of state per firm for a world of `markets` markets, for size guards.
     public static func bytesPerFirm(markets: Int, partnerSlots: Int, years: Int, stepsPerYear: Int) -> Int {
         let perFirm = 30 * 8 + 32 + 2 * stepsPerYear * 8
-        let perMarket = 11 * 8 + 4 + 4 + 3
+        let perMarket = 12 * 8 + 4 + 4 + 3
         let perPartner = 4 + 1 + 8
         let perYear = 3 * 8 + 1 + 3 * 2
         return perFirm + markets * perMarket + partnerSlots * perPartner + years * perYear + 2 * ((markets + 63) / 64) * 8

@@ -104,6 +104,7 @@ extension FirmStepContext {
             var marketProfit = gross - fixedCost(mode: mode, partnered: isPartnered)
             if mode == 4 { marketProfit += offshoringSaving(homeSales: home, share: plantShare, market: j) }
             store.marketSales[base + j] = sales
+            store.stepSales[base + j] = sales
             store.marketProfit[base + j] = marketProfit
             profit += marketProfit
             store.stepsInMode[base + j] += 1

@@ -39,9 +39,7 @@ public final class Simulation: @unchecked Sendable {
     public init(scenario: Scenario, seed: UInt64) {
         self.scenario = scenario
         self.runSeed = seed
-        var worldStream = RandomStream(runSeed: UInt64(truncatingIfNeeded: scenario.markets.generationSeed),
-                                       streamID: Environment.streamID &+ 1)
-        let world = World.make(from: scenario.markets, stream: &worldStream)
+        let world = World.generated(from: scenario.markets)
         self.world = world
         self.clock = StepClock(stepsPerYear: scenario.stepsPerYear)
         self.rates = StepRates(scenario: scenario)

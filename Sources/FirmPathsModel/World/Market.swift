@@ -28,6 +28,14 @@ public struct World: Sendable, Equatable {
         self.regionNames = regionNames
     }
 
+    /// The market map of a scenario, drawn from its own stream seeded by
+    /// `generationSeed`: the same for every run seed, so that runs vary the firms, not the world.
+    public static func generated(from parameters: MarketParameters) -> World {
+        var stream = RandomStream(runSeed: UInt64(truncatingIfNeeded: parameters.generationSeed),
+                                  streamID: Environment.streamID &+ 1)
+        return make(from: parameters, stream: &stream)
+    }
+
     /// Builds the markets of a scenario: the listed ones, or generated region by region.
     ///
     /// Generated markets spread their psychic distances evenly over the region's range

@@ -65,13 +65,18 @@ public struct IntervalChart: Sendable {
     public var intervalStyle: IntervalStyle
     /// Visual settings.
     public var style: ChartStyle
+    /// Join the means of a series by a line: for values on a grid, where neighbours are the
+    /// same setting but one; not for scattered points (Latin hypercube), where a line would
+    /// suggest a path through the design that is not there.
+    public var joinsPoints: Bool
 
     /// Creates an interval chart description.
     public init(
         title: String, series: [IntervalSeries], xLabel: String, xUnit: String? = nil,
         yLabel: String, yUnit: String? = nil, yIsPercent: Bool = false,
-        intervalStyle: IntervalStyle = .errorBars, style: ChartStyle = .standard
+        intervalStyle: IntervalStyle = .errorBars, style: ChartStyle = .standard, joinsPoints: Bool = true
     ) {
+        self.joinsPoints = joinsPoints
         self.title = title
         self.series = series
         self.xLabel = xLabel
@@ -133,7 +138,9 @@ public struct IntervalChart: Sendable {
                     b.path(p, fill: color, opacity: 0.2, cssClass: "interval-band")
                 }
             }
-            b.polyline(points: valid.map { (x: px($0), y: py($0.mean)) }, stroke: color, strokeWidth: 1.5, cssClass: "line")
+            if joinsPoints {
+                b.polyline(points: valid.map { (x: px($0), y: py($0.mean)) }, stroke: color, strokeWidth: 1.5, cssClass: "line")
+            }
             for pt in valid {
                 let tip = "\(line.name): \(xAxis.tickLabelPrecise(pt.x)) → \(yAxis.tickLabelPrecise(pt.mean))"
                     + " [\(yAxis.tickLabelPrecise(pt.lower)), \(yAxis.tickLabelPrecise(pt.upper))]"

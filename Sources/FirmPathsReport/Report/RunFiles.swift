@@ -27,6 +27,7 @@ public enum RunFiles {
     public static let trajectories = "trajectories.csv"
     public static let events = "events.csv"
     public static let runs = "runs.csv"
+    public static let points = "points.csv"
     public static let report = "report.html"
 
     public static func path(_ name: String, in directory: String) -> String {
@@ -119,19 +120,21 @@ public struct FirmRecord: Sendable, Equatable {
 
     public func value(_ name: String) -> String? { fields.first { $0.name == name }?.value }
 
-    /// Reads every row of `firms.csv` (one per firm: small next to the trajectories).
-    public static func loadAll(directory: String) throws(ReportError) -> [FirmRecord] {
+    /// Reads every row of `firms.csv` (one per firm: small next to the trajectories), or with
+    /// `onlyRun` the rows of that run only, stopping after them (files are in run order).
+    public static func loadAll(directory: String, onlyRun: Int? = nil) throws(ReportError) -> [FirmRecord] {
         let reader: CSVReader
         do {
             reader = try CSVReader(path: RunFiles.path(RunFiles.firms, in: directory))
         } catch {
             throw ReportError(error)
         }
-        return try loadAll(reader: reader)
+        return try loadAll(reader: reader, onlyRun: onlyRun)
     }
 
-    /// Reads every row of a `firms.csv` reader (a file or a table in memory).
-    public static func loadAll(reader: CSVReader) throws(ReportError) -> [FirmRecord] {
+    /// Reads every row of a `firms.csv` reader (a file or a table in memory), or with `onlyRun`
+    /// that run's rows only.
+    public static func loadAll(reader: CSVReader, onlyRun: Int? = nil) throws(ReportError) -> [FirmRecord] {
         do {
             let runColumn = reader.header.index(of: "run")
             let firmColumn = try reader.column("firm")
@@ -143,7 +146,9 @@ public struct FirmRecord: Sendable, Equatable {
                 guard let firm = row.int(firmColumn) else {
                     throw CSVReadError(path: reader.path, message: "line \(row.line): firm '\(row[firmColumn])' is not a number")
                 }
-                result.append(FirmRecord(run: runColumn.flatMap { row.int($0) } ?? 0, firm: firm, path: row[pathColumn],
+                let run = runColumn.flatMap { row.int($0) } ?? 0
+                if let onlyRun, run != onlyRun { return run < onlyRun }
+                result.append(FirmRecord(run: run, firm: firm, path: row[pathColumn],
                                          rule: ruleColumn.map { row[$0] } ?? "",
                                          fields: names.enumerated().map { ($1, row[$0]) }))
                 return true
@@ -218,13 +223,15 @@ public struct EventReader: Sendable {
         columns = found
     }
 
-    /// Calls `body` with every event in file order (which is step order, then firm order).
-    public func forEach(_ body: (EventRecord) -> Void) throws(ReportError) {
+    /// Calls `body` with every event in file order (which is step order, then firm order), or
+    /// with `onlyRun` with that run's events only, stopping after them.
+    public func forEach(onlyRun: Int? = nil, _ body: (EventRecord) -> Void) throws(ReportError) {
         let c = columns
         func text(_ row: CSVRow, _ k: Int) -> String { c[k].map { row[$0] } ?? "" }
         func int(_ row: CSVRow, _ k: Int) -> Int { c[k].flatMap { row.int($0) } ?? 0 }
         do {
             try reader.forEachRow { row in
+                if let onlyRun, int(row, 0) != onlyRun { return int(row, 0) < onlyRun }
                 body(EventRecord(run: int(row, 0), firm: int(row, 1), step: int(row, 2), year: int(row, 3),
                                  market: text(row, 4), region: text(row, 5), psychicDistance: c[6].flatMap { row.double($0) },
                                  event: text(row, 7), fromMode: int(row, 8), toMode: int(row, 9), cause: text(row, 10),

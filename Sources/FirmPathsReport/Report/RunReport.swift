@@ -9,19 +9,32 @@ public enum RunReport {
         let manifest = try RunManifest.load(directory: directory)
         var sections: [HTMLSection] = []
         let hasFirms = RunFiles.exists(RunFiles.firms, in: directory)
+        // A sweep's run-level sections show its run 0 as an example (its outcomes over all runs
+        // are in section 6): the files are read up to the end of run 0 only, so the page takes the
+        // same time and memory for 10 runs or 100,000.
+        let exampleRun: Int? = manifest.kind == "sweep" ? 0 : nil
         if hasFirms {
-            let firms = try FirmRecord.loadAll(directory: directory)
+            let firms = try FirmRecord.loadAll(directory: directory, onlyRun: exampleRun)
+            if exampleRun != nil {
+                sections.append(HTMLSection(heading: "Run 0 of the sweep", blocks: [
+                    .paragraph("Sections 1 to 5 show run 0 of this sweep (design point 0, replication 0) as an example; "
+                        + "section 6 summarizes every run. `firmpaths rerun DIR --run K` writes any run alone with its report."),
+                ]))
+            }
             sections.append(pathSection(firms))
             if RunFiles.exists(RunFiles.trajectories, in: directory) {
-                let summary = try TrajectorySummary.load(directory: directory, firms: firms, years: manifest.years)
+                let summary = try TrajectorySummary.load(directory: directory, firms: firms, years: manifest.years,
+                                                         onlyRun: exampleRun)
                 sections += timeSections(summary)
             } else {
                 sections.append(HTMLSection(heading: "Over time", blocks: [
-                    .paragraph("This run wrote no trajectories.csv (run without --no-trajectories to see the charts over time)."),
+                    .paragraph(exampleRun == nil
+                        ? "This run wrote no trajectories.csv (run without --no-trajectories to see the charts over time)."
+                        : "This sweep wrote no trajectories.csv (sweep with --record steps to see the charts over time)."),
                 ]))
             }
             if RunFiles.exists(RunFiles.events, in: directory) {
-                sections.append(try ladderSection(directory: directory, firms: firms, manifest: manifest))
+                sections.append(try ladderSection(directory: directory, firms: firms, manifest: manifest, onlyRun: exampleRun))
             }
         }
         if RunFiles.exists(RunFiles.runs, in: directory) {
@@ -39,7 +52,9 @@ public enum RunReport {
         return HTMLPage(title: "FirmPaths \(what) report: \(manifest.scenarioName)", intro: intro, sections: sections,
                         footer: "firmpaths \(manifest.version) · scenario \(manifest.scenarioName) · seed \(manifest.seed)"
                             + (manifest.command.isEmpty ? "" : " · command: " + manifest.command.joined(separator: " "))
-                            + " · directory \(directory)")
+                            // A sweep's page depends on its results only, so resumed, merged and uninterrupted
+                            // sweeps write the same bytes.
+                            + (manifest.kind == "sweep" ? "" : " · directory \(directory)"))
     }
 
     /// Builds the page and writes `directory/report.html`; returns its path.
@@ -95,20 +110,22 @@ public enum RunReport {
         ]
     }
 
-    static func ladderSection(directory: String, firms: [FirmRecord], manifest: RunManifest) throws(ReportError) -> HTMLSection {
-        try ladderSection(events: try EventReader(directory: directory), explainDirectory: directory, firms: firms,
-                          stepsPerYear: manifest.stepsPerYear, years: manifest.years)
+    static func ladderSection(directory: String, firms: [FirmRecord], manifest: RunManifest,
+                              onlyRun: Int? = nil) throws(ReportError) -> HTMLSection {
+        try ladderSection(events: try EventReader(directory: directory),
+                          explainDirectory: manifest.kind == "sweep" ? "DIR" : directory, firms: firms,
+                          stepsPerYear: manifest.stepsPerYear, years: manifest.years, onlyRun: onlyRun)
     }
 
     static func ladderSection(events: EventReader, explainDirectory directory: String, firms: [FirmRecord], stepsPerYear: Int,
-                              years: Int) throws(ReportError) -> HTMLSection {
+                              years: Int, onlyRun: Int? = nil) throws(ReportError) -> HTMLSection {
         let run = firms.first?.run ?? 0
         var counts: [FirmKey: Int] = [:]
-        try events.forEach { counts[FirmKey(run: $0.run, firm: $0.firm), default: 0] += 1 }
+        try events.forEach(onlyRun: onlyRun) { counts[FirmKey(run: $0.run, firm: $0.firm), default: 0] += 1 }
         let examples = ExampleFirms.choose(firms: firms, eventCounts: counts, run: run)
         let chosen = Set(examples.values)
         var byFirm: [Int: [EventRecord]] = [:]
-        try events.forEach { e in
+        try events.forEach(onlyRun: onlyRun) { e in
             if e.run == run && chosen.contains(e.firm) { byFirm[e.firm, default: []].append(e) }
         }
         return ladderSection(examples: examples, eventsByFirm: byFirm, explainDirectory: directory, firms: firms,
@@ -153,9 +170,10 @@ public enum RunReport {
     static func sweepSection(_ sweep: SweepSummary) -> HTMLSection {
         var blocks: [HTMLBlock] = [.paragraph(
             "\(sweep.runCount) runs. Each chart shows an outcome against one swept parameter: the mean over the runs at each "
-                + "value with its 95% interval (t-based, over replications"
+                + "value with its 95% interval (t-based, over replications; for shares clipped to [0, 1]"
                 + (sweep.parameters.count > 1 ? ", separately for each setting of the other parameters when there are at most six"
-                    + " such settings, else pooled over them" : "") + ").")]
+                    + " such settings, else pooled over them" : "") + "), from points.csv"
+                + (sweep.isGrid ? "." : "; the design's points are scattered, so means are drawn as points, not joined."))]
         let style = ChartStyle(width: 460, height: 300)
         for parameter in sweep.parameters {
             blocks.append(.subheading("Outcomes against \(parameter)"))
@@ -164,7 +182,7 @@ public enum RunReport {
                 let chart = IntervalChart(title: panel.outcome.label, series: panel.series,
                                           xLabel: SweepSummary.shortName(parameter), yLabel: panel.outcome.label,
                                           yUnit: panel.outcome.unit ?? (panel.outcome.isShare ? "%" : nil),
-                                          yIsPercent: panel.outcome.isShare, style: style)
+                                          yIsPercent: panel.outcome.isShare, style: style, joinsPoints: sweep.isGrid)
                 let runs = panel.minRuns == panel.maxRuns ? "\(panel.minRuns)" : "\(panel.minRuns)–\(panel.maxRuns)"
                 return HTMLFigure(svg: chart.svg(), caption: "\(panel.outcome.column) against \(parameter); \(runs) runs per point.")
             }

@@ -22,8 +22,12 @@ public struct SweepSummary: Sendable {
         Outcome(column: "firms_alive_end", label: "Firms alive at the end", unit: "firms", isShare: false),
     ]
 
-    /// Columns of `runs.csv` that identify a run rather than vary a parameter.
-    static let identifying: Set<String> = ["run", "point", "replication", "seed"]
+    /// The outcome a `points.csv` column group describes: a known headline outcome with its
+    /// label, or any other (e.g. user-defined) column under its own name.
+    static func outcome(named column: String) -> Outcome {
+        outcomes.first { $0.column == column }
+            ?? Outcome(column: column, label: column, unit: nil, isShare: column.contains("share"))
+    }
 
     /// One chart's worth: an outcome against a parameter.
     public struct Panel: Sendable {
@@ -38,20 +42,39 @@ public struct SweepSummary: Sendable {
     public var parameters: [String]
     public var runCount: Int
     public var panels: [Panel]
+    /// Whether the design points lie on a grid (means joined by lines) rather than scattered
+    /// (Latin hypercube, Morris: means drawn as points only).
+    public var isGrid: Bool
 
-    /// Reads `directory/runs.csv`.
+    /// One design point's summary of one outcome, as `points.csv` gives it.
+    struct PointOutcome {
+        var n: Int
+        var mean: Double
+        var sd: Double
+        var lower: Double
+        var upper: Double
+    }
+
+    /// Reads `directory/points.csv` (written by `firmpaths summarize`, small: one row per
+    /// design point) and the design from the manifest.
     public static func load(directory: String) throws(ReportError) -> SweepSummary {
         let rows: [CSVRow]
         let header: CSVHeader
         do {
-            let reader = try CSVReader(path: RunFiles.path(RunFiles.runs, in: directory))
+            let reader = try CSVReader(path: RunFiles.path(RunFiles.points, in: directory))
             header = reader.header
             rows = try reader.rows()
         } catch {
             throw ReportError(error)
         }
-        let outcomeColumns = Set(outcomes.map(\.column))
-        let parameters = header.columns.filter { !identifying.contains($0) && !outcomeColumns.contains($0) }
+        let design = (try? RunManifest.load(directory: directory))?.raw["design"]?.stringValue ?? "grid"
+        let columns = header.columns
+        // Outcome groups: name_n, name_mean, name_sd, name_lower, name_upper.
+        let outcomeNames = columns.filter { $0.hasSuffix("_n") }.map { String($0.dropLast(2)) }
+            .filter { header.index(of: $0 + "_mean") != nil && header.index(of: $0 + "_upper") != nil }
+        let firstOutcome = outcomeNames.first.flatMap { header.index(of: $0 + "_n") } ?? columns.count
+        let parameters = Array(columns[min(2, firstOutcome)..<firstOutcome])
+        let runsIndex = header.index(of: "runs")
         var panels: [Panel] = []
         for parameter in parameters {
             guard let pIndex = header.index(of: parameter) else { continue }
@@ -62,32 +85,59 @@ public struct SweepSummary: Sendable {
             let distinctOthers = Set(rows.map(otherKey))
             let splitByOthers = distinctOthers.count > 1 && distinctOthers.count <= 6
             let seriesKeys = splitByOthers ? distinctOthers.sorted() : [""]
-            for outcome in outcomes {
-                guard let oIndex = header.index(of: outcome.column) else { continue }
+            for name in outcomeNames {
+                guard let nIndex = header.index(of: name + "_n"), let meanIndex = header.index(of: name + "_mean"),
+                      let sdIndex = header.index(of: name + "_sd"), let lowerIndex = header.index(of: name + "_lower"),
+                      let upperIndex = header.index(of: name + "_upper") else { continue }
+                let outcome = outcome(named: name)
                 var series: [IntervalSeries] = []
                 var minRuns = Int.max
                 var maxRuns = 0
                 for key in seriesKeys {
-                    var groups: [Double: [Double]] = [:]
+                    var groups: [Double: [PointOutcome]] = [:]
                     for row in rows where !splitByOthers || otherKey(row) == key {
-                        guard let x = numeric(row[pIndex]), let y = row.double(oIndex), y.isFinite else { continue }
-                        groups[x, default: []].append(y)
+                        guard let x = numeric(row[pIndex]), let n = row.int(nIndex), n > 0, let mean = row.double(meanIndex) else { continue }
+                        groups[x, default: []].append(PointOutcome(n: n, mean: mean, sd: row.double(sdIndex) ?? .nan,
+                                                                   lower: row.double(lowerIndex) ?? .nan,
+                                                                   upper: row.double(upperIndex) ?? .nan))
                     }
                     let points = groups.keys.sorted().compactMap { x -> IntervalPoint? in
-                        guard let values = groups[x] else { return nil }
-                        minRuns = min(minRuns, values.count)
-                        maxRuns = max(maxRuns, values.count)
-                        let (mean, half) = meanAndHalfWidth(values)
-                        return IntervalPoint(x: x, mean: mean, lower: mean - half, upper: mean + half)
+                        guard let group = groups[x] else { return nil }
+                        let pooled = pool(group, isShare: outcome.isShare)
+                        minRuns = min(minRuns, pooled.n)
+                        maxRuns = max(maxRuns, pooled.n)
+                        return IntervalPoint(x: x, mean: pooled.mean, lower: pooled.lower, upper: pooled.upper)
                     }
-                    let name = splitByOthers ? key : (others.isEmpty ? "mean" : "other parameters pooled")
-                    series.append(IntervalSeries(name: name, points: points))
+                    let seriesName = splitByOthers ? key : (others.isEmpty ? "mean" : "other parameters pooled")
+                    series.append(IntervalSeries(name: seriesName, points: points))
                 }
                 panels.append(Panel(outcome: outcome, parameter: parameter, series: series,
                                     minRuns: minRuns == Int.max ? 0 : minRuns, maxRuns: maxRuns))
             }
         }
-        return SweepSummary(parameters: parameters, runCount: rows.count, panels: panels)
+        let runCount = runsIndex.map { index in rows.reduce(0) { $0 + ($1.int(index) ?? 0) } } ?? 0
+        return SweepSummary(parameters: parameters, runCount: runCount, panels: panels, isGrid: design == "grid")
+    }
+
+    /// The summary of the runs of several design points that share a parameter value: the
+    /// points' own interval when there is one point, else the t-interval of all their runs
+    /// (pooled mean and standard deviation from each point's n, mean and sd), clipped to
+    /// [0, 1] for shares as points.csv is.
+    static func pool(_ group: [PointOutcome], isShare: Bool) -> PointOutcome {
+        if group.count == 1, let only = group.first { return only }
+        let n = group.reduce(0) { $0 + $1.n }
+        let mean = group.reduce(0) { $0 + Double($1.n) * $1.mean } / Double(max(1, n))
+        var squares = 0.0
+        for point in group {
+            let within = point.n > 1 && point.sd.isFinite ? Double(point.n - 1) * point.sd * point.sd : 0
+            squares += within + Double(point.n) * (point.mean - mean) * (point.mean - mean)
+        }
+        guard n > 1 else { return PointOutcome(n: n, mean: mean, sd: .nan, lower: .nan, upper: .nan) }
+        let sd = (squares / Double(n - 1)).squareRoot()
+        let half = tQuantile975(degreesOfFreedom: n - 1) * sd / Double(n).squareRoot()
+        var (lower, upper) = (mean - half, mean + half)
+        if isShare { (lower, upper) = (max(0, lower), min(1, upper)) }
+        return PointOutcome(n: n, mean: mean, sd: sd, lower: lower, upper: upper)
     }
 
     /// The last component of a parameter path: "policy.exportPromotion" -> "exportPromotion".

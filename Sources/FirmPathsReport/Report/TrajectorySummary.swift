@@ -54,18 +54,21 @@ public struct TrajectorySummary: Sendable, Equatable {
     }
 
     /// Reads `directory/trajectories.csv`, labelling each firm with its path from `firms`.
-    public static func load(directory: String, firms: [FirmRecord], years: Int) throws(ReportError) -> TrajectorySummary {
+    /// With `onlyRun`, reads that run's rows only and stops after them (files are in run order).
+    public static func load(directory: String, firms: [FirmRecord], years: Int,
+                            onlyRun: Int? = nil) throws(ReportError) -> TrajectorySummary {
         let reader: CSVReader
         do {
             reader = try CSVReader(path: RunFiles.path(RunFiles.trajectories, in: directory))
         } catch {
             throw ReportError(error)
         }
-        return try load(reader: reader, firms: firms, years: years)
+        return try load(reader: reader, firms: firms, years: years, onlyRun: onlyRun)
     }
 
     /// Reads a `trajectories.csv` reader (a file or a table in memory), labelling each firm with its path from `firms`.
-    public static func load(reader: CSVReader, firms: [FirmRecord], years: Int) throws(ReportError) -> TrajectorySummary {
+    public static func load(reader: CSVReader, firms: [FirmRecord], years: Int,
+                            onlyRun: Int? = nil) throws(ReportError) -> TrajectorySummary {
         var pathOf: [FirmKey: Int] = [:]
         for record in firms { pathOf[FirmKey(run: record.run, firm: record.firm)] = PathNames.all.firstIndex(of: record.path) }
         let quadrantIndex = Dictionary(uniqueKeysWithValues: quadrants.enumerated().map { ($1, $0) })
@@ -83,6 +86,7 @@ public struct TrajectorySummary: Sendable, Equatable {
             let imodelColumn = try reader.column("imodel_stage")
             let dollingerColumn = try reader.column("dollinger_stage")
             try reader.forEachRow { row throws(CSVReadError) in
+                if let onlyRun, let run = runColumn.flatMap({ row.int($0) }), run != onlyRun { return run < onlyRun }
                 summary.rows += 1
                 guard row[aliveColumn] == "1", let year = row.int(yearColumn), year >= 0, year < years else { return true }
                 if let q = quadrantIndex[row[quadrantColumn]] { summary.quadrant[q][year] += 1 }
