@@ -53,10 +53,12 @@ let package = Package(
         .testTarget(name: "FirmPathsModelTests", dependencies: ["FirmPathsModel", "FirmPathsIO"]),
         .testTarget(name: "FirmPathsIOTests", dependencies: ["FirmPathsIO", "FirmPathsModel"]),
         .testTarget(name: "FirmPathsReportTests", dependencies: ["FirmPathsReport", "FirmPathsIO", "FirmPathsModel"]),
-        .testTarget(name: "FirmPathsServerTests", dependencies: ["FirmPathsServer"]),
+        // A raw TCP client shared by the server and explorer tests.
+        .target(name: "HTTPTestClient", path: "Tests/HTTPTestClient"),
+        .testTarget(name: "FirmPathsServerTests", dependencies: ["FirmPathsServer", "HTTPTestClient"]),
         .testTarget(name: "FirmPathsExplorerTests",
                     dependencies: ["FirmPathsExplorer", "FirmPathsServer", "FirmPathsEngine", "FirmPathsReport", "FirmPathsIO",
-                                   "FirmPathsModel"]),
+                                   "FirmPathsModel", "HTTPTestClient"]),
         .testTarget(name: "FirmPathsEngineTests", dependencies: ["FirmPathsEngine", "FirmPathsIO", "FirmPathsModel"]),
         .testTarget(
             name: "FirmPathsCLITests",

@@ -5,6 +5,7 @@ import FirmPathsModel
 import FirmPathsReport
 import FirmPathsServer
 import Foundation
+import HTTPTestClient
 import Testing
 
 /// The explorer's routes over a real socket, on a small scenario (debug builds are slow).

@@ -1,6 +1,7 @@
 import Dispatch
 import FirmPathsServer
 import Foundation
+import HTTPTestClient
 import Testing
 #if canImport(Glibc)
 import Glibc
