@@ -100,11 +100,13 @@ struct RunCommand: Command {
     static func summary(of result: SingleRunResult, scenario: Scenario, seed: UInt64, directory: String) -> String {
         let total = max(1, result.outcomes.count)
         var text = "\(scenario.name): \(scenario.population.firms) firms, \(scenario.years) years, seed \(seed)\n"
+        // The name column fits the longest path name (born_again_global, intermittent_exporter).
+        let nameWidth = TrajectoryPath.allCases.map(\.description.count).max() ?? 0
         for path in TrajectoryPath.allCases {
             let count = result.pathCounts[path] ?? 0
             let share = Double(count) / Double(total) * 100
             let shareText = String((share * 10).rounded() / 10)
-            text += "  " + path.description.padding(toLength: 14, withPad: " ", startingAt: 0)
+            text += "  " + path.description.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
                 + String(repeating: " ", count: max(0, 6 - String(count).count)) + String(count)
                 + String(repeating: " ", count: max(0, 7 - shareText.count)) + shareText + " %\n"
         }
