@@ -84,6 +84,13 @@ check path-figures-no-new-mechanisms.txt path_figures off \
     --set model.decommitment.agentEndRate=0 --set model.decommitment.trialEndRate=0 \
     --set model.decisions.demandPrudence=0 --set model.decisions.entryCostDistanceWeight=0 \
     --set model.establishment.stageSkipping.insiderTieThreshold=0
+# Section 7.6: the default teaching scenario, one run at its own seed: paths, paths by segment and
+# the figures of section 7.
+default_paths() {
+    "$BIN" run Scenarios/default.json --out "$WORK/run-default" --quiet &&
+        python3 scripts/segment-paths.py "$WORK/run-default" && python3 scripts/path-figures.py "$WORK/run-default"
+}
+check default-paths.txt default_paths
 # Section 8: the same baseline on generated maps like Germany's (5 map seeds, 5 replications each).
 map_seeds() {
     for seed in 1 2 3 4 5; do

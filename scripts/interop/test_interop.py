@@ -67,7 +67,7 @@ def design_file(block):
 
 
 PARAMETERS = """
-  "model.operations.foreignPotential": {"min": 120, "max": 180},
+  "model.operations.foreignPotential": {"min": 650, "max": 900},
   "model.decisions.riskAversion": {"min": 0.7, "max": 1.3},
   "model.opportunities.searchRate": {"min": 3, "max": 8}"""
 

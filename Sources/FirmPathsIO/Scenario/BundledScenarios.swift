@@ -360,7 +360,473 @@ public enum BundledScenarios {
 
 """#),
         ("default", #"""
-{"name":"default","description":"A mixed population where all four paths appear"}
+{
+  "name": "default",
+  "description": "A mixed population where all four paths appear: the teaching population of five theory-drawn segments (knowledge-intensive start-ups, traditional manufacturers, offshoring manufacturers, regional cluster firms, local firms) in the calibrated model and 29-country market map of baseline-eu, all mechanisms on (docs/MODEL.md section 5, docs/VALIDATION.md section 7.6)",
+  "years": 30,
+  "population": {
+    "firms": 1000,
+    "segments": [
+      {
+        "name": "knowledge_intensive",
+        "share": 0.2,
+        "founderExperience": {
+          "mean": 0.75,
+          "sd": 0.12
+        },
+        "globalVision": {
+          "mean": 0.8,
+          "sd": 0.12
+        },
+        "niche": {
+          "mean": 0.9,
+          "sd": 0.06
+        },
+        "productivity": {
+          "mean": 1.3,
+          "sd": 0.4
+        },
+        "riskTolerance": {
+          "mean": 0.45,
+          "sd": 0.2
+        },
+        "employees": {
+          "mean": 15,
+          "sd": 8
+        },
+        "initialCash": {
+          "mean": 0.5,
+          "sd": 0.2
+        },
+        "learningCapacity": {
+          "mean": 0.7,
+          "sd": 0.12
+        },
+        "networkingCapability": {
+          "mean": 0.6,
+          "sd": 0.15
+        },
+        "clusterMembership": 0.1,
+        "founderTiesPerExperience": 7,
+        "founderTieCloseness": 0.2
+      },
+      {
+        "name": "traditional_manufacturer",
+        "share": 0.2,
+        "founderExperience": {
+          "mean": 0.1,
+          "sd": 0.08
+        },
+        "globalVision": {
+          "mean": 0.15,
+          "sd": 0.1
+        },
+        "niche": {
+          "mean": 0.35,
+          "sd": 0.12
+        },
+        "productivity": {
+          "mean": 1.5,
+          "sd": 0.4
+        },
+        "riskTolerance": {
+          "mean": 0.4,
+          "sd": 0.15
+        },
+        "employees": {
+          "mean": 120,
+          "sd": 80
+        },
+        "initialCash": {
+          "mean": 0.35,
+          "sd": 0.15
+        },
+        "learningCapacity": {
+          "mean": 0.8,
+          "sd": 0.1
+        },
+        "clusterMembership": 0.3
+      },
+      {
+        "name": "offshoring_manufacturer",
+        "share": 0.4,
+        "founderExperience": {
+          "mean": 0.6,
+          "sd": 0.15
+        },
+        "globalVision": {
+          "mean": 0.35,
+          "sd": 0.15
+        },
+        "niche": {
+          "mean": 0.2,
+          "sd": 0.1
+        },
+        "productivity": {
+          "mean": 1.3,
+          "sd": 0.4
+        },
+        "riskTolerance": {
+          "mean": 0.5,
+          "sd": 0.2
+        },
+        "employees": {
+          "mean": 150,
+          "sd": 80
+        },
+        "initialCash": {
+          "mean": 0.35,
+          "sd": 0.15
+        },
+        "clusterMembership": 0.3,
+        "founderTiesPerExperience": 6,
+        "founderTieCloseness": 0.5
+      },
+      {
+        "name": "regional_cluster_firm",
+        "share": 0.1,
+        "founderExperience": {
+          "mean": 0.2,
+          "sd": 0.1
+        },
+        "globalVision": {
+          "mean": 0.08,
+          "sd": 0.05
+        },
+        "niche": {
+          "mean": 0.3,
+          "sd": 0.12
+        },
+        "productivity": {
+          "mean": 1.5,
+          "sd": 0.4
+        },
+        "employees": {
+          "mean": 25,
+          "sd": 15
+        },
+        "networkingCapability": {
+          "mean": 0.7,
+          "sd": 0.12
+        },
+        "clusterMembership": 0.95,
+        "founderTiesPerExperience": 4,
+        "founderTieCloseness": 4
+      },
+      {
+        "name": "local_firm",
+        "share": 0.1
+      }
+    ]
+  },
+  "markets": {
+    "regions": [
+      {
+        "name": "europe",
+        "markets": 15,
+        "psychicDistanceMin": 0.083,
+        "psychicDistanceMax": 0.674,
+        "sizeMedian": 0.141,
+        "sizeLogSd": 0.948,
+        "costLevel": 1.018,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "north_america",
+        "markets": 3,
+        "psychicDistanceMin": 0.852,
+        "psychicDistanceMax": 0.921,
+        "sizeMedian": 0.432,
+        "sizeLogSd": 1.31,
+        "costLevel": 1.027,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "asia_pacific",
+        "markets": 6,
+        "psychicDistanceMin": 0.843,
+        "psychicDistanceMax": 0.996,
+        "sizeMedian": 0.558,
+        "sizeLogSd": 1.167,
+        "costLevel": 0.85,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "rest_of_world",
+        "markets": 5,
+        "psychicDistanceMin": 0.651,
+        "psychicDistanceMax": 0.919,
+        "sizeMedian": 0.189,
+        "sizeLogSd": 0.641,
+        "costLevel": 0.531,
+        "costDriftPerYear": 0.02
+      }
+    ],
+    "list": [
+      {
+        "name": "AUT",
+        "region": "europe",
+        "psychicDistance": 0.083,
+        "size": 0.113,
+        "costLevel": 1.035,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "CHE",
+        "region": "europe",
+        "psychicDistance": 0.138,
+        "size": 0.197,
+        "costLevel": 1.407,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "NLD",
+        "region": "europe",
+        "psychicDistance": 0.348,
+        "size": 0.24,
+        "costLevel": 1.053,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "BEL",
+        "region": "europe",
+        "psychicDistance": 0.116,
+        "size": 0.135,
+        "costLevel": 1.035,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "FRA",
+        "region": "europe",
+        "psychicDistance": 0.411,
+        "size": 0.684,
+        "costLevel": 1.018,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "ITA",
+        "region": "europe",
+        "psychicDistance": 0.605,
+        "size": 0.496,
+        "costLevel": 0.92,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "ESP",
+        "region": "europe",
+        "psychicDistance": 0.674,
+        "size": 0.337,
+        "costLevel": 0.814,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "GBR",
+        "region": "europe",
+        "psychicDistance": 0.57,
+        "size": 0.711,
+        "costLevel": 1.018,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "POL",
+        "region": "europe",
+        "psychicDistance": 0.331,
+        "size": 0.156,
+        "costLevel": 0.531,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "CZE",
+        "region": "europe",
+        "psychicDistance": 0.25,
+        "size": 0.064,
+        "costLevel": 0.628,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "SWE",
+        "region": "europe",
+        "psychicDistance": 0.549,
+        "size": 0.141,
+        "costLevel": 1.124,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "DNK",
+        "region": "europe",
+        "psychicDistance": 0.275,
+        "size": 0.093,
+        "costLevel": 1.239,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "HUN",
+        "region": "europe",
+        "psychicDistance": 0.524,
+        "size": 0.041,
+        "costLevel": 0.531,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "ROU",
+        "region": "europe",
+        "psychicDistance": 0.619,
+        "size": 0.065,
+        "costLevel": 0.46,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "SVK",
+        "region": "europe",
+        "psychicDistance": 0.491,
+        "size": 0.027,
+        "costLevel": 0.619,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "USA",
+        "region": "north_america",
+        "psychicDistance": 0.865,
+        "size": 5.501,
+        "costLevel": 1.106,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "CAN",
+        "region": "north_america",
+        "psychicDistance": 0.852,
+        "size": 0.432,
+        "costLevel": 1.027,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "MEX",
+        "region": "north_america",
+        "psychicDistance": 0.921,
+        "size": 0.283,
+        "costLevel": 0.513,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "CHN",
+        "region": "asia_pacific",
+        "psychicDistance": 0.879,
+        "size": 3.868,
+        "costLevel": 0.619,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "JPN",
+        "region": "asia_pacific",
+        "psychicDistance": 0.908,
+        "size": 1.331,
+        "costLevel": 0.982,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "KOR",
+        "region": "asia_pacific",
+        "psychicDistance": 0.894,
+        "size": 0.428,
+        "costLevel": 0.85,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "IND",
+        "region": "asia_pacific",
+        "psychicDistance": 0.843,
+        "size": 0.689,
+        "costLevel": 0.363,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "AUS",
+        "region": "asia_pacific",
+        "psychicDistance": 0.996,
+        "size": 0.35,
+        "costLevel": 1.186,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "SGP",
+        "region": "asia_pacific",
+        "psychicDistance": 0.924,
+        "size": 0.089,
+        "costLevel": 0.85,
+        "costDriftPerYear": 0.0
+      },
+      {
+        "name": "RUS",
+        "region": "rest_of_world",
+        "psychicDistance": 0.651,
+        "size": 0.39,
+        "costLevel": 0.416,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "TUR",
+        "region": "rest_of_world",
+        "psychicDistance": 0.687,
+        "size": 0.189,
+        "costLevel": 0.416,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "BRA",
+        "region": "rest_of_world",
+        "psychicDistance": 0.919,
+        "size": 0.38,
+        "costLevel": 0.699,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "ZAF",
+        "region": "rest_of_world",
+        "psychicDistance": 0.906,
+        "size": 0.079,
+        "costLevel": 0.531,
+        "costDriftPerYear": 0.02
+      },
+      {
+        "name": "ARE",
+        "region": "rest_of_world",
+        "psychicDistance": 0.81,
+        "size": 0.111,
+        "costLevel": 0.752,
+        "costDriftPerYear": 0.02
+      }
+    ]
+  },
+  "model": {
+    "operations": {
+      "foreignPotential": 772.0
+    },
+    "opportunities": {
+      "searchRate": 9.843
+    },
+    "backsourcing": {
+      "minCostAdvantage": 0.476,
+      "erosionRate": 1.0,
+      "lossYears": 1.856
+    },
+    "establishment": {
+      "partnered": {
+        "fixedCostFactor": 0.3
+      },
+      "stageSkipping": {
+        "insiderTieThreshold": 0.3
+      }
+    },
+    "decisions": {
+      "demandPrudence": 1.0,
+      "entryCostDistanceWeight": 1.0
+    },
+    "decommitment": {
+      "agentEndRate": 1.0,
+      "trialEndRate": 1.0
+    }
+  }
+}
 
 """#),
         ("network-pull", #"""
