@@ -6,10 +6,13 @@ Usage: check-explorer.py URL OUTDIR
 Loads the page, moves the export-promotion slider from 0 to 0.6 with the keyboard (as a
 user would) and checks that the exporting share shown rises and the charts are redrawn;
 pins A, moves global vision and checks that A and B are both shown with the differing
-setting listed; opens a firm's story; turns projector mode on; checks that the browser
-console holds no errors. Screenshots go to OUTDIR.
+setting listed; opens a firm's story; turns projector mode on; prints the handout to A4
+(settings, charts and one story per path: at most two pages, handout.pdf); checks that the
+browser console holds no errors. Screenshots go to OUTDIR.
 """
+import base64
 import os
+import re
 import sys
 import time
 
@@ -17,6 +20,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.print_page_options import PrintOptions
 
 TIMEOUT = 60
 
@@ -171,6 +175,32 @@ def main(argv):
         driver.execute_script("window.scrollTo(0, 0)")
         time.sleep(0.3)
         driver.save_screenshot(os.path.join(outdir, "5-projector.png"))
+
+        # The print handout: settings, the charts and one story per path on two A4 pages.
+        driver.find_element(By.ID, "projector").click()  # back to the normal mode
+        driver.execute_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+        driver.find_element(By.ID, "print").click()
+        wait_for("the handout", lambda: driver.execute_script("return window.__printed") == 1)
+        examples = [b for b in driver.find_elements(By.CSS_SELECTOR, "#path-list button") if b.is_enabled()]
+        stories = driver.find_elements(By.CSS_SELECTOR, "#handout-stories article")
+        if len(stories) != len(examples):
+            fail(f"the handout holds {len(stories)} stories for {len(examples)} paths with an example firm")
+        if any(not a.find_elements(By.TAG_NAME, "p") for a in stories):
+            fail("a story of the handout has no text")
+        if not driver.find_elements(By.CSS_SELECTOR, "#handout-settings li"):
+            fail("the handout lists no settings")
+        a4 = PrintOptions()
+        a4.page_width, a4.page_height = 21.0, 29.7
+        a4.background = True
+        pdf = base64.b64decode(driver.print_page(a4))
+        with open(os.path.join(outdir, "handout.pdf"), "wb") as f:
+            f.write(pdf)
+        pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+        if pages == 0:
+            fail("cannot count the pages of the printed handout")
+        print(f"print handout: {pages} A4 page(s), {len(stories)} stories")
+        if pages > 2:
+            fail(f"the print handout takes {pages} A4 pages (two at most)")
 
         errors = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
         if errors:

@@ -4,8 +4,8 @@
 # venv .venv/ (gitignored), starts `firmpaths explore` on a free port, and drives headless
 # Chromium through WebDriver (scripts/check-explorer.py): export-promotion slider 0 -> 0.6
 # (the exporting share must rise, the charts must redraw), pin A, move global vision (A and B
-# both shown), open a firm's story, no browser console errors. Screenshots go to
-# Results/explorer-test/. The server it started is stopped on every exit.
+# both shown), open a firm's story, print the handout (two A4 pages at most, handout.pdf), no
+# browser console errors. Screenshots go to Results/explorer-test/. The server it started is stopped on every exit.
 # Run under `flock /tmp/firmpaths-heavy.lock` on a shared machine (chromium is heavy).
 set -euo pipefail
 cd "$(dirname "$0")/.."

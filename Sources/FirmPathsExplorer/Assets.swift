@@ -127,17 +127,37 @@ enum ExplorerAssets {
     body.projector svg path, body.projector svg line { stroke-width: 2.5px; }
     @media (max-width: 900px) { main { grid-template-columns: 1fr; } .side-by-side { grid-template-columns: 1fr; } }
     /* The handout: settings, charts and one story per path, on A4. */
-    @page { size: A4; margin: 14mm 12mm; }
+    @page { size: A4; margin: 11mm 11mm; }
     @media print {
-      :root { font-size: 10.5pt; }
-      .bar .actions, .picker, #status, aside, #paths .hint, #tell, #firm-id, #story, footer { display: none !important; }
+      /* Page 1: the run, its paths and every chart, three to a row; page 2: the settings and
+         one story per path (the brief, as explain --brief tells it), in three columns. */
+      :root { font-size: 9pt; }
+      .bar .actions, .picker, #status, aside, #paths .hint, #tell, #firm-id, #story, #compare, footer,
+        #charts .hint, #reproduce-hint, #error { display: none !important; }
+      header.bar { padding: 0; border: none; }
+      header.bar h1 { font-size: 13pt; margin: 0; }
       main { display: block; padding: 0; }
+      #summary { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; align-items: baseline; margin: 0; }
+      #summary .figure-big { flex-direction: row; align-items: baseline; gap: .4rem; }
+      #summary .figure-big .big { font-size: 13pt; }
+      #run-info { font-size: 7.5pt; }
+      #paths h2, #charts h2, #handout h2 { font-size: 10pt; margin: .35rem 0 .15rem; }
+      #path-list { display: flex; flex-wrap: wrap; gap: .1rem .9rem; }
+      #path-list button { border: none; padding: 0; background: none; color: inherit; font-size: 7.5pt; }
+      /* Every chart in one grid of three columns: the sections' headings give way to the captions. */
+      #charts { display: grid; grid-template-columns: repeat(3, 1fr); gap: .2rem .7rem; }
+      #charts section, #charts .figures { display: contents; }
+      #charts h2 { display: none; }
+      #charts figure { margin: 0; }
+      #charts figure, #handout-stories article { break-inside: avoid; }
+      figure svg { display: block; width: 100%; height: auto; max-height: 3.3cm; }
+      figcaption { font-size: 6.5pt; line-height: 1.2; max-width: none; }
       .print-only { display: block; }
-      #charts section, figure, #handout-stories article { break-inside: avoid; }
       #handout { break-before: page; }
-      figure svg { max-width: 100%; width: 100%; height: auto; }
-      #charts .figures { display: block; }
-      #handout-stories pre { white-space: pre-wrap; font-size: 8.5pt; }
+      #handout-settings { columns: 3; column-gap: 1rem; font-size: 7pt; margin: 0 0 .3rem; padding-left: 1rem; }
+      #handout-stories { columns: 3; column-gap: .9rem; font-size: 6.6pt; line-height: 1.18; }
+      #handout-stories h3 { font-size: 7.5pt; margin: .3rem 0 .1rem; }
+      #handout-stories p { margin: 0 0 .2rem; }
       a { color: inherit; text-decoration: none; }
     }
     """#
@@ -448,11 +468,15 @@ enum ExplorerAssets {
               const s = await fetchStory(p.example);
               const article = document.createElement("article");
               const h = document.createElement("h3");
-              h.textContent = p.label + ": firm " + s.firm + " (rule " + s.rule + ")";
-              const pre = document.createElement("pre");
-              pre.textContent = s.lines.filter((l) => !l.startsWith("  [quadrant]")).slice(0, 40).join("\n");
+              h.textContent = p.label + ": firm " + s.firm;
               article.appendChild(h);
-              article.appendChild(pre);
+              // The brief (explain --brief): a paragraph or two per firm, so that the settings,
+              // the charts and one story per path fit on two A4 pages.
+              for (const paragraph of s.brief) {
+                const para = document.createElement("p");
+                para.textContent = paragraph;
+                article.appendChild(para);
+              }
               box.appendChild(article);
             } catch (e) { show(e.message); }
           }

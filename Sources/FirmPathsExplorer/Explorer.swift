@@ -322,7 +322,8 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
             : .null
         return .object(JSONObject([
             ("firm", .number(Double(firm))), ("path", .string(record.path)), ("label", .string(PathNames.display(record.path))),
-            ("rule", .string(record.rule)), ("lines", .array(story.lines().map { .string($0) })), ("ladder", ladder),
+            ("rule", .string(record.rule)), ("lines", .array(story.lines().map { .string($0) })),
+            ("brief", .array(story.brief().map { .string($0) })), ("ladder", ladder),
         ]))
     }
 

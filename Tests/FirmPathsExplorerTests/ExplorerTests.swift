@@ -173,8 +173,12 @@ import Testing
             let story = try #require(client.request("POST", "/api/story",
                                                     body: #"{"scenario": "small", "levers": \#(levers), "firm": \#(firm)}"#))
             #expect(story.status == 200)
+            let told = try FirmStory.load(directory: directory, firm: firm)
             let lines = try Self.json(story.body)["lines"]?.arrayValue?.compactMap(\.stringValue)
-            #expect(lines == (try FirmStory.load(directory: directory, firm: firm).lines()), "firm \(firm)")
+            #expect(lines == told.lines(), "firm \(firm)")
+            // The print handout tells the brief, as `explain --brief` does.
+            let brief = try Self.json(story.body)["brief"]?.arrayValue?.compactMap(\.stringValue)
+            #expect(brief == told.brief(), "firm \(firm)")
         }
         let missing = try #require(client.request("GET", "/api/story?scenario=small&firm=999"))
         #expect(missing.status == 400)
