@@ -11,7 +11,9 @@ struct RunCommand: Command {
                          [--every K] [--no-trajectories] [--no-exports] [--record years]
                          [--csv-dialect comma|semicolon] [--overwrite] [--quiet]
 
-    SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`).
+    SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`):
+    an argument with a '/', or NAME.json when a file of that name exists, is a file; anything
+    else is the bundled scenario of that name, even if a directory of that name is here.
     Writes DIR/manifest.json, markets.csv (the market map), firms.csv, trajectories.csv, events.csv
     and exports.csv (the firm-market-year panel; see Results/README.md), then DIR/report.html with the charts (see `firmpaths help report`).
 

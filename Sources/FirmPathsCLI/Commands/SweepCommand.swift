@@ -90,6 +90,11 @@ struct SweepCommand: Command {
         } catch {
             throw CLIError(.dataError, error.description)
         }
+        if shard.count > sweep.plan.count {
+            throw CLIError(.usage, "--shard \(shard): the sweep has \(sweep.plan.count) run\(sweep.plan.count == 1 ? "" : "s"), "
+                + "so at most \(sweep.plan.count) shard\(sweep.plan.count == 1 ? "" : "s") can have work; use --shard I/N with N <= \(sweep.plan.count)",
+                usage: help)
+        }
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name + "-sweep"
         let options = SweepOptions(directory: directory, threads: threads, record: record, every: every, shard: shard,
                                    resume: parsed.has("--resume"), overwrite: parsed.has("--overwrite"),

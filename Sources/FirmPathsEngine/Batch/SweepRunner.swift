@@ -121,7 +121,7 @@ public enum SweepRunner {
                     do {
                         try FileManager.default.removeItem(atPath: path)
                     } catch {
-                        throw .io("cannot remove '\(path)': \(error.localizedDescription)")
+                        throw .io("cannot remove '\(path)': \(FileErrorText.describe(error))")
                     }
                 }
             }

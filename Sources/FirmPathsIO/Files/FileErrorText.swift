@@ -33,7 +33,7 @@ public enum FileErrorText {
         var depth = 0
         while let candidate = current, depth < 8 {
             if candidate.domain == NSPOSIXErrorDomain { found = Int32(truncatingIfNeeded: candidate.code) }
-            current = candidate.userInfo[NSUnderlyingErrorKey] as? NSError
+            current = (candidate.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
             depth += 1
         }
         return found
