@@ -28,7 +28,7 @@ extension JSONValue {
 /// Builds JSON text in one growing byte buffer (appending to a String copied the whole text on
 /// some appends, which made a scenario with a multi-megabyte string quadratic); also hosts the
 /// quoting helper reused by path formatting.
-struct JSONWriter {
+public struct JSONWriter {
     let pretty: Bool
     var bytes: [UInt8] = []
 
@@ -139,7 +139,7 @@ struct JSONWriter {
     }
 
     /// Number text that parses back to the same Double: integral values below 2^53 without a decimal point, otherwise Swift's shortest round-trip form.
-    static func numberText(_ value: Double) -> String {
+    public static func numberText(_ value: Double) -> String {
         if value.rounded(.towardZero) == value, abs(value) < 9_007_199_254_740_992 {
             return String(Int64(value))
         }

@@ -13,6 +13,8 @@ public struct LoadedScenario: Sendable, Equatable {
     /// Where the keys of the `sweep` block sit in the file (canonical paths such as
     /// `sweep.parameters["policy.exportPromotion"]`), so sweep errors get `FILE:LINE:COL` too.
     public var sweepPositions: [String: SourcePosition] = [:]
+    /// Integer literals of the `sweep` block that a Double does not hold exactly, as written.
+    public var sweepLiterals: [String: String] = [:]
 
     public init(scenario: Scenario, resolvedJSON: JSONValue, sweep: JSONValue?, file: String) {
         self.scenario = scenario

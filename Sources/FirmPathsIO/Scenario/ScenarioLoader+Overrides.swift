@@ -49,6 +49,7 @@ extension ScenarioLoader {
         let document = literals.isEmpty ? nil : JSONDocument(value: resolved, positions: [:], literals: literals)
         var result = try resolve(resolved, document: document, file: overrideLabel, sweep: loaded.sweep)
         result.sweepPositions = loaded.sweepPositions
+        result.sweepLiterals = loaded.sweepLiterals
         return result
     }
 

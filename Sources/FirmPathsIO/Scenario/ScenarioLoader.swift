@@ -52,7 +52,9 @@ public enum ScenarioLoader {
         }
         var loaded = try resolve(.object(top), document: document, file: file, sweep: sweep)
         if sweep != nil {
-            loaded.sweepPositions = document.positions.filter { $0.key == "sweep" || $0.key.hasPrefix("sweep.") || $0.key.hasPrefix("sweep[") }
+            func inSweep(_ key: String) -> Bool { key == "sweep" || key.hasPrefix("sweep.") || key.hasPrefix("sweep[") }
+            loaded.sweepPositions = document.positions.filter { inSweep($0.key) }
+            loaded.sweepLiterals = document.literals.filter { inSweep($0.key) }
         }
         return loaded
     }
