@@ -89,9 +89,11 @@ struct RunCommand: Command {
                                                                 events: true, exports: options.writeExports, years: writeYears),
                                     threads: 1)
         do {
+            // Memory first (what cannot run at all), then what would run too long or write too much.
+            try MemoryGuard.check(RunSize(loaded.scenario), limit: options.memoryLimit)
             try estimate.check(.run, what: "this run", allowHuge: parsed.has("--allow-huge"))
         } catch {
-            throw CLIError(.dataError, "\(loaded.file): \(error.description)")
+            throw CLIError(.dataError, (error.description.hasPrefix("this run needs") ? "" : "\(loaded.file): ") + error.description)
         }
         if !parsed.has("--quiet"), estimate.seconds > 600 || estimate.bytes > 1024 * 1024 * 1024 {
             console.err("note: this run will take \(estimate.summary)\n")
