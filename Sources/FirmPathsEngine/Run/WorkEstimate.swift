@@ -8,7 +8,7 @@ import FirmPathsModel
 /// steps, seed 42, debug and release write the same bytes): trajectories.csv 9,374,321 bytes
 /// for 120,000 firm-steps (78 per row), firms.csv 309,441 (309 per firm), events.csv 963,639
 /// (32 per firm-year at 24 markets), exports.csv 1,742,028 (58 per firm-year, 2.4 per
-/// firm-year and market). Time uses `firmStepsPerSecond`, measured on this project's machine;
+/// firm-year and market). Time uses `firmStepsPerSecond` (an assumed rate, see there);
 /// estimates are for refusing the absurd, not for scheduling.
 public struct WorkEstimate: Sendable, Equatable {
     /// Runs (saturating at `Double` precision; a sweep of 10^13 runs is a number, not a trap).
@@ -20,8 +20,9 @@ public struct WorkEstimate: Sendable, Equatable {
     /// Threads the runs share.
     public var threads: Int
 
-    /// Firm-steps simulated per second by one thread of a release build (default scenario,
-    /// including set-up and writing; see `WorkEstimate` in the README for the measurement).
+    /// Firm-steps per second of one thread assumed for the estimate. NOT a measurement of a
+    /// release build yet (a debug build did 12,676 per s, default scenario, 1 thread, load ~7):
+    /// an optimistic round figure, so that the estimate errs on the side of letting runs through.
     public static let firmStepsPerSecond = 1_000_000.0
 
     /// Estimated seconds of wall-clock time on `threads` threads.
