@@ -34,13 +34,17 @@ public struct Arguments {
                 guard inlineValue == nil else { throw CLIError(.usage, "option \(name) takes no value", usage: usage) }
                 flags.insert(name)
             } else if options.contains(name) {
+                let value: String
                 if let inlineValue {
-                    values[name, default: []].append(inlineValue)
+                    value = inlineValue
                 } else {
                     guard index < arguments.count else { throw CLIError(.usage, "option \(name) needs a value", usage: usage) }
-                    values[name, default: []].append(arguments[index])
+                    value = arguments[index]
                     index += 1
                 }
+                // An empty value (`--out ""`, an unset shell variable) is never meant: no option takes one.
+                guard !value.isEmpty else { throw CLIError(.usage, "option \(name) needs a value, found an empty string", usage: usage) }
+                values[name, default: []].append(value)
             } else {
                 let known = (options.union(allowedFlags)).sorted()
                 var message = "unknown option \(name)"
@@ -48,6 +52,12 @@ public struct Arguments {
                 throw CLIError(.usage, message, usage: usage)
             }
         }
+    }
+
+    /// Refuses positional arguments for commands that take none (`firmpaths scenarios extra`).
+    public func expectNoPositionals(usage: String) throws(CLIError) {
+        guard let first = positionals.first else { return }
+        throw CLIError(.usage, "unexpected argument '\(first)': this command takes no arguments, only options", usage: usage)
     }
 
     public func has(_ flag: String) -> Bool { flags.contains(flag) }

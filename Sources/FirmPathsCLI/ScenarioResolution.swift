@@ -4,11 +4,12 @@ import Foundation
 
 /// Finds a scenario by path or by bundled name.
 ///
-/// An argument with a `/` or ending in `.json` is a file path (`Scenarios/crisis.json`,
-/// `my.json`); a bare name (`default`, `crisis`) is a bundled scenario: first
-/// `$FIRMPATHS_SCENARIOS/NAME.json` when that variable is set, then the copy built into the
-/// binary (`BundledScenarios`), so a name works from any directory. `NAME.json` with no such
-/// file in the current directory falls back to the bundled `NAME`.
+/// The rule (also in `firmpaths help run`): an argument with a `/` is a path
+/// (`Scenarios/crisis.json`, `./my`); `NAME.json` is the file of that name when there is a
+/// *file* of that name; anything else, a bare name (`default`, `crisis`), is a bundled scenario:
+/// first `$FIRMPATHS_SCENARIOS/NAME.json` when that variable is set, then the copy built into
+/// the binary (`BundledScenarios`), so a name works from any directory and a directory called
+/// `default` (or `default.json`) in the working directory does not shadow it.
 enum ScenarioResolution {
     /// Where a scenario's bytes come from.
     enum Source: Equatable {
@@ -27,7 +28,9 @@ enum ScenarioResolution {
     }
 
     static func source(for argument: String, environment: [String: String]) throws(CLIError) -> Source {
-        if FileManager.default.fileExists(atPath: argument) && (argument.contains("/") || argument.hasSuffix(".json")) {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory)
+        if exists && (argument.contains("/") || (argument.hasSuffix(".json") && !isDirectory.boolValue)) {
             return .file(argument)
         }
         var message = "cannot read scenario '\(argument)': no such file"
@@ -35,7 +38,10 @@ enum ScenarioResolution {
             let name = argument.hasSuffix(".json") ? String(argument.dropLast(5)) : argument
             if let custom = environment["FIRMPATHS_SCENARIOS"], !custom.isEmpty {
                 let candidate = custom + "/" + name + ".json"
-                if FileManager.default.fileExists(atPath: candidate) { return .file(candidate) }
+                var candidateIsDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: candidate, isDirectory: &candidateIsDirectory), !candidateIsDirectory.boolValue {
+                    return .file(candidate)
+                }
             }
             if BundledScenarios.bytes(named: name) != nil { return .builtIn(name: name) }
             message += " and no bundled scenario of that name (bundled: "

@@ -108,7 +108,7 @@ import Testing
         ),
         (
             SweepDesign(factors: [SweepFactor(path: "a", kind: .interval(min: 0, max: 1))], method: .grid),
-            .factorKindNotSupported(path: "a", design: "grid", expected: "values or a range(from:to:step:)")
+            .factorKindNotSupported(path: "a", design: "grid", expected: "a list of values or {\"from\", \"to\", \"step\"}")
         ),
         (
             SweepDesign(factors: [SweepFactor(path: "a", kind: .interval(min: 0, max: 1))], method: .latinHypercube(samples: 0)),
@@ -120,7 +120,7 @@ import Testing
         ),
         (
             SweepDesign(factors: [SweepFactor(path: "a", kind: .values([1]))], method: .latinHypercube(samples: 3)),
-            .factorKindNotSupported(path: "a", design: "Latin hypercube", expected: "an interval(min:max:)")
+            .factorKindNotSupported(path: "a", design: "Latin hypercube", expected: "an interval {\"min\", \"max\"}")
         ),
         (
             SweepDesign(factors: [SweepFactor(path: "a", kind: .interval(min: 0, max: 1))], method: .morris(trajectories: 3, levels: 1)),

@@ -27,6 +27,9 @@ struct DemoCommand: Command {
       --out DIR           where to save the run (default Results/demo)
       --no-save           simulate in memory and write nothing
 
+    At most 2400000 firm-steps (firms x years x steps per year; e.g. 20,000 x 30 x 4);
+    larger runs are refused (exit 65): use `firmpaths run`.
+
     Examples:
       firmpaths demo
       firmpaths demo born-global-niche --seed 7
@@ -37,6 +40,8 @@ struct DemoCommand: Command {
     static let width = 80
     static let maxLines = 30
     static let defaultDirectory = "Results/demo"
+    /// The demo's cap: 20,000 firms (the --firms maximum) x 30 years x 4 steps, seconds on a laptop.
+    static let maximumFirmSteps = 2_400_000
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, options: ["--firms", "--seed", "--set", "--out"], flags: ["--no-save"], usage: help)
@@ -50,6 +55,13 @@ struct DemoCommand: Command {
         let firms = try parsed.int("--firms", usage: help, range: 1...20_000) ?? 300
         let loaded = try ScenarioResolution.load(argument, overrides: ["population.firms=\(firms)"] + parsed.all("--set"),
                                                  environment: console.environment)
+        let scenario = loaded.scenario
+        let firmSteps = Double(scenario.population.firms) * Double(scenario.years) * Double(scenario.stepsPerYear)
+        guard firmSteps <= Double(maximumFirmSteps) else {
+            throw CLIError(.dataError, "the demo is for a classroom and simulates at most \(maximumFirmSteps) firm-steps (firms x years "
+                + "x steps per year), found \(scenario.population.firms) x \(scenario.years) x \(scenario.stepsPerYear); "
+                + "use `firmpaths run` for larger runs")
+        }
         let seed = try parsed.seed("--seed", usage: help) ?? loaded.scenario.seed.value
         let directory: String? = parsed.has("--no-save") ? nil : parsed.value("--out") ?? defaultDirectory
         let start = Date()

@@ -16,7 +16,7 @@ struct ParamsCommand: Command {
     """
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
-        _ = try Arguments(arguments, options: [], flags: [], usage: help)
+        try Arguments(arguments, options: [], flags: [], usage: help).expectNoPositionals(usage: help)
         do {
             console.out(try ScenarioDocumentation.markdown())
         } catch {

@@ -9,9 +9,11 @@ struct RunCommand: Command {
     static let help = """
     Usage: firmpaths run SCENARIO [--seed N] [--out DIR] [--set PATH=VALUE]... [--threads N]
                          [--every K] [--no-trajectories] [--no-exports] [--record years]
-                         [--csv-dialect comma|semicolon] [--overwrite] [--quiet]
+                         [--csv-dialect comma|semicolon] [--overwrite] [--allow-huge] [--quiet]
 
-    SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`).
+    SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`):
+    an argument with a '/', or NAME.json when a file of that name exists, is a file; anything
+    else is the bundled scenario of that name, even if a directory of that name is here.
     Writes DIR/manifest.json, markets.csv (the market map), firms.csv, trajectories.csv, events.csv
     and exports.csv (the firm-market-year panel; see Results/README.md), then DIR/report.html with the charts (see `firmpaths help report`).
 
@@ -30,6 +32,8 @@ struct RunCommand: Command {
                           reads revenue 2036.275 as 2036275; other tools must be told:
                           pandas read_csv(f, sep=";", decimal=","), R read.csv2(f)
       --overwrite         replace files in a non-empty output directory
+      --allow-huge        run a scenario estimated beyond 24 hours or 100 GB of files (refused
+                          otherwise with the estimate, exit 65; above 10 minutes or 1 GB a note)
       --quiet             print nothing but errors
 
     A scenario too large for the machine's memory (80 % of it, or of FIRMPATHS_MEMORY_LIMIT
@@ -45,19 +49,15 @@ struct RunCommand: Command {
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, options: ["--seed", "--out", "--set", "--threads", "--every", "--record", "--csv-dialect"],
-                                   flags: ["--overwrite", "--quiet", "--no-trajectories", "--no-exports"], usage: help)
+                                   flags: ["--overwrite", "--quiet", "--no-trajectories", "--no-exports", "--allow-huge"], usage: help)
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, parsed.positionals.isEmpty ? "missing SCENARIO" : "expected one SCENARIO, found \(parsed.positionals.count)",
                            usage: help)
         }
         let loaded = try ScenarioResolution.load(argument, overrides: parsed.all("--set"), environment: console.environment)
-        // `run` ignores a sweep block, but a broken one is still a broken file: say so before writing anything.
-        if loaded.sweep != nil {
-            do {
-                _ = try PreparedSweep.prepare(loaded)
-            } catch {
-                throw CLIError(.dataError, error.description)
-            }
+        // `run` ignores a sweep block (`check` and `sweep` validate it): it does not expand or validate its points.
+        if loaded.sweep != nil && !parsed.has("--quiet") {
+            console.err("note: \(loaded.file) has a sweep block; `run` runs the scenario once without it (see `firmpaths sweep`)\n")
         }
         let seed = try parsed.seed("--seed", usage: help) ?? loaded.scenario.seed.value
         let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
@@ -83,6 +83,20 @@ struct RunCommand: Command {
                 throw CLIError(.usage, "option --csv-dialect expects comma or semicolon, found '\(text)'", usage: help)
             }
             options.dialect = dialect
+        }
+        let estimate = WorkEstimate(size: RunSize(loaded.scenario), runs: 1,
+                                    tables: WorkEstimate.Tables(firms: true, steps: options.writeTrajectories, every: every,
+                                                                events: true, exports: options.writeExports, years: writeYears),
+                                    threads: 1)
+        do {
+            // Memory first (what cannot run at all), then what would run too long or write too much.
+            try MemoryGuard.check(RunSize(loaded.scenario), limit: options.memoryLimit)
+            try estimate.check(.run, what: "this run", allowHuge: parsed.has("--allow-huge"))
+        } catch {
+            throw CLIError(.dataError, (error.description.hasPrefix("this run needs") ? "" : "\(loaded.file): ") + error.description)
+        }
+        if !parsed.has("--quiet"), estimate.seconds > 600 || estimate.bytes > 1024 * 1024 * 1024 {
+            console.err("note: this run will take \(estimate.summary)\n")
         }
         let result: SingleRunResult
         do {

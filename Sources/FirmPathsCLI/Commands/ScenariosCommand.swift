@@ -18,7 +18,7 @@ struct ScenariosCommand: Command {
     """
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
-        _ = try Arguments(arguments, options: [], flags: [], usage: help)
+        try Arguments(arguments, options: [], flags: [], usage: help).expectNoPositionals(usage: help)
         let names = ScenarioResolution.bundledNames(environment: console.environment)
         let width = names.map(\.count).max() ?? 10
         for name in names {

@@ -9,7 +9,8 @@ struct SweepCommand: Command {
     static let summary = "Run a scenario's parameter sweep in parallel (resumable, shardable)"
     static let help = """
     Usage: firmpaths sweep SCENARIO [--threads N] [--out DIR] [--record LIST] [--every K]
-                           [--shard I/N] [--resume] [--overwrite] [--quiet] [--set PATH=VALUE]...
+                           [--shard I/N] [--resume] [--overwrite] [--allow-huge] [--quiet]
+                           [--set PATH=VALUE]...
 
     Runs every design point of the scenario's `sweep` block times its `replications`
     (a scenario without a sweep block is one point). Run k of point p, replication r is
@@ -32,6 +33,8 @@ struct SweepCommand: Command {
       --shard I/N       run only runs with run % N == I (combine shards with `firmpaths merge`)
       --resume          continue an interrupted sweep in DIR (same scenario, sweep and options)
       --overwrite       replace the sweep files of a non-empty DIR
+      --allow-huge      run a sweep estimated beyond 10^8 runs, 30 days or 1 TB of files
+                        (refused otherwise, before anything runs, with the estimate; exit 65)
       --quiet           no progress and no summary (progress is a live line on a terminal,
                         else a line every 30 s and every 5 % of the runs, e.g. in SLURM logs)
       --set PATH=VALUE  override a parameter of the scenario before sweeping (repeatable)
@@ -54,7 +57,7 @@ struct SweepCommand: Command {
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, options: ["--threads", "--out", "--record", "--every", "--shard", "--set"],
-                                   flags: ["--resume", "--overwrite", "--quiet"], usage: help)
+                                   flags: ["--resume", "--overwrite", "--quiet", "--allow-huge"], usage: help)
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, parsed.positionals.isEmpty ? "missing SCENARIO" : "expected one SCENARIO, found \(parsed.positionals.count)",
                            usage: help)
@@ -86,9 +89,16 @@ struct SweepCommand: Command {
         let loaded = try ScenarioResolution.load(argument, overrides: overrides, environment: console.environment)
         let sweep: PreparedSweep
         do {
-            sweep = try PreparedSweep.prepare(loaded, file: file, threads: threads)
+            let sizeCheck = PreparedSweep.SizeCheck(tables: tables(record, every: every), threads: threads,
+                                                    allowHuge: parsed.has("--allow-huge"), shardCount: shard.count)
+            sweep = try PreparedSweep.prepare(loaded, file: file, threads: threads, sizeCheck: sizeCheck)
         } catch {
             throw CLIError(.dataError, error.description)
+        }
+        if shard.count > sweep.plan.count {
+            throw CLIError(.usage, "--shard \(shard): the sweep has \(sweep.plan.count) run\(sweep.plan.count == 1 ? "" : "s"), "
+                + "so at most \(sweep.plan.count) shard\(sweep.plan.count == 1 ? "" : "s") can have work; use --shard I/N with N <= \(sweep.plan.count)",
+                usage: help)
         }
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name + "-sweep"
         let options = SweepOptions(directory: directory, threads: threads, record: record, every: every, shard: shard,
@@ -141,6 +151,12 @@ struct SweepCommand: Command {
         if shard != .all { note += ", shard \(shard) of \(sweep.plan.count) runs" }
         console.err(note + "\n")
         if let report { console.err("points: \(OutputDirectory.file(PointSummary.fileName, in: directory)), report: \(report)\n") }
+    }
+
+    /// The tables of `record`, for the size estimate.
+    static func tables(_ record: SweepRecord, every: Int) -> WorkEstimate.Tables {
+        WorkEstimate.Tables(runs: record.contains(.runs), firms: record.contains(.firms), steps: record.contains(.steps), every: every,
+                            events: record.contains(.events), exports: record.contains(.exports), years: record.contains(.years))
     }
 
     /// Quotes an argument for a POSIX shell when it contains anything beyond safe characters.

@@ -11,7 +11,7 @@ public enum BatchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidReplications(let count):
             return "replications must be at least 1, got \(count)"
         case .tooManyRuns:
-            return "points x replications overflows the run counter"
+            return "points x replications is more than 2^53 runs, beyond what run numbers can count exactly"
         case .invalidShard(let text):
             return "invalid shard '\(text)': expected I/N with 0 <= I < N, for example 0/4"
         case let .incompleteOutput(emitted, expected):

@@ -32,13 +32,16 @@ public struct RunPlan: RandomAccessCollection, Sendable {
     /// Which runs share seeds.
     public let seeding: RunSeeding
 
+    /// Most runs a plan may hold: 2^53, so every run number is exact as a JSON number.
+    public static let maximumRuns = 1 << 53
+
     /// Creates a plan.
     /// - Throws: `BatchError.invalidReplications` if `replications < 1`, `.tooManyRuns` on overflow.
     public init(points: [SweepPoint], replications: Int, baseSeed: UInt64, seeding: RunSeeding = .perPoint) throws {
         guard replications >= 1 else { throw BatchError.invalidReplications(replications) }
-        guard !points.count.multipliedReportingOverflow(by: replications).overflow else {
-            throw BatchError.tooManyRuns
-        }
+        let (runs, overflow) = points.count.multipliedReportingOverflow(by: replications)
+        // Run numbers go to runs.csv and manifests as JSON numbers: keep them exact (below 2^53).
+        guard !overflow, runs <= RunPlan.maximumRuns else { throw BatchError.tooManyRuns }
         if case .perGroup(let size) = seeding, size < 1 { throw BatchError.invalidSeedGroup(size) }
         self.points = points
         self.replications = replications
@@ -90,8 +93,10 @@ public struct RunPlanShard: RandomAccessCollection, Sendable {
 
     public var startIndex: Int { 0 }
     public var endIndex: Int {
+        // (total - index - 1) / count + 1 rather than (total - index + count - 1) / count, which
+        // overflows for counts near Int.max (`--shard 0/9223372036854775807`).
         let total = plan.count
-        return total > spec.index ? (total - spec.index + spec.count - 1) / spec.count : 0
+        return total > spec.index ? (total - spec.index - 1) / spec.count + 1 : 0
     }
 
     /// The `position`-th run of the shard, i.e. run `spec.index + position * spec.count`.

@@ -121,7 +121,7 @@ public enum SweepRunner {
                     do {
                         try FileManager.default.removeItem(atPath: path)
                     } catch {
-                        throw .io("cannot remove '\(path)': \(error.localizedDescription)")
+                        throw .io("cannot remove '\(path)': \(FileErrorText.describe(error))")
                     }
                 }
             }
@@ -181,36 +181,10 @@ public enum SweepRunner {
 
     /// Refuses a sweep whose concurrent runs (one per thread, plus the encoded runs waiting to be
     /// written) would not fit in memory; sizes are taken from the largest design point.
-    static func checkMemory(_ sweep: PreparedSweep, options: SweepOptions, runs: Int) throws(EngineError) {
-        var size = RunSize(sweep.base.scenario)
-        let sizePaths = ["population.firms", "years", "stepsPerYear", "model.network.partnersPerFirm"]
-        if sweep.paths.contains(where: { sizePaths.contains($0) || $0.hasPrefix("markets") }) {
-            var largest = size
-            var largestBytes = 0.0
-            for point in sweep.plan.points.indices {
-                let pointSize: RunSize
-                if sweep.paths.contains(where: { $0.hasPrefix("markets") }) {
-                    guard let scenario = try? sweep.scenario(forPoint: point) else { continue }
-                    pointSize = RunSize(scenario)
-                } else {
-                    let values = sweep.plan.points[point]
-                    var candidate = size
-                    if let firms = values.value(for: "population.firms") { candidate.firms = Int(exactly: firms.rounded()) ?? Int.max }
-                    if let years = values.value(for: "years") { candidate.years = Int(exactly: years.rounded()) ?? Int.max }
-                    if let steps = values.value(for: "stepsPerYear") { candidate.stepsPerYear = Int(exactly: steps.rounded()) ?? 12 }
-                    if let partners = values.value(for: "model.network.partnersPerFirm") {
-                        candidate.partnerSlots = Int(exactly: partners.rounded()) ?? Int.max
-                    }
-                    pointSize = candidate
-                }
-                let bytes = MemoryGuard.estimate(pointSize)
-                if bytes > largestBytes {
-                    largestBytes = bytes
-                    largest = pointSize
-                }
-            }
-            size = largest
-        }
+    /// Refuses a sweep whose concurrent runs (one per thread, the largest point's size) would
+    /// not fit in memory; `check` calls it too, so it passes no sweep that `sweep` refuses.
+    public static func checkMemory(_ sweep: PreparedSweep, options: SweepOptions, runs: Int) throws(EngineError) {
+        let size = sweep.largestRunSize()
         // Encoded rows of a run held in memory until written: up to 4 x threads waiting plus one per worker.
         var encoded = 0.0
         if options.record.contains(.firms) { encoded += 250 }

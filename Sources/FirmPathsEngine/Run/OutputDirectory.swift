@@ -1,3 +1,4 @@
+import FirmPathsIO
 import Foundation
 
 /// The directory a run writes into, and the safety rules around it: an existing non-empty
@@ -16,7 +17,7 @@ public enum OutputDirectory {
             do {
                 try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
-                throw .io("cannot create output directory '\(path)': \(error.localizedDescription)")
+                throw .io("cannot create output directory '\(path)': \(FileErrorText.describe(error))")
             }
         }
         guard manager.isWritableFile(atPath: path) else { throw .io("cannot write into '\(path)': permission denied") }
@@ -32,7 +33,7 @@ public enum OutputDirectory {
             try FileManager.default.moveItem(atPath: partial, toPath: path)
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
-            throw .io("cannot write '\(path)': \(error.localizedDescription)")
+            throw .io("cannot write '\(path)': \(FileErrorText.describe(error))")
         }
     }
 

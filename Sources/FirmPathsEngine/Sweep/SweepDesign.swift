@@ -40,6 +40,21 @@ public struct SweepDesign: Sendable, Equatable {
         }
     }
 
+    /// The number of points `points(seed:)` generates, computed without generating them, as a
+    /// Double so that absurd designs give a large number instead of overflowing.
+    public func pointCount() -> Double {
+        let k = Double(factors.count)
+        switch method {
+        case .grid: return factors.reduce(1.0) { $0 * ($1.discreteCount ?? 1) }
+        case .combinations(let rows): return Double(rows.count)
+        case .latinHypercube(let samples): return Double(samples)
+        case .morris(let trajectories, _): return Double(trajectories) * (k + 1)
+        case .saltelli(let samples, let secondOrder, _):
+            return Double(samples) * Double(SaltelliDesign.blockSize(factors: factors.count, secondOrder: secondOrder))
+        case .file(let design): return Double(design.rows.count)
+        }
+    }
+
     /// Generates the design points.
     ///
     /// - Grid: the full factorial in row-major order, so the first factor changes slowest and

@@ -1,3 +1,5 @@
+import FirmPathsIO
+
 /// Why a sweep specification, design or analysis input was rejected, phrased for the user.
 public enum SweepError: Error, Equatable, Sendable, CustomStringConvertible {
     case noFactors
@@ -34,11 +36,11 @@ public enum SweepError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nonFiniteValue(let path):
             return "factor '\(path)' has a value that is NaN or infinite"
         case let .rangeFromAboveTo(path, from, to):
-            return "factor '\(path)': range start \(from) is greater than its end \(to)"
+            return "factor '\(path)': range start \(JSONWriter.numberText(from)) is greater than its end \(JSONWriter.numberText(to))"
         case let .invalidStep(path, step):
-            return "factor '\(path)': range step must be positive, got \(step)"
+            return "factor '\(path)': range step must be positive, got \(JSONWriter.numberText(step))"
         case let .intervalMinAboveMax(path, min, max):
-            return "factor '\(path)': interval minimum \(min) is greater than its maximum \(max)"
+            return "factor '\(path)': interval minimum \(JSONWriter.numberText(min)) is greater than its maximum \(JSONWriter.numberText(max))"
         case let .factorKindNotSupported(path, design, expected):
             return "factor '\(path)': a \(design) design needs \(expected)"
         case .invalidSampleCount(let count):

@@ -60,7 +60,29 @@ public struct SweepFactor: Sendable, Equatable {
             }
         case .interval:
             throw SweepError.factorKindNotSupported(
-                path: path, design: "grid", expected: "values or a range(from:to:step:)")
+                path: path, design: "grid", expected: "a list of values or {\"from\", \"to\", \"step\"}")
+        }
+    }
+
+    /// The largest value the factor can take (nil when its values are not numbers), without
+    /// generating them.
+    public var largestValue: Double? {
+        switch kind {
+        case .values(let values): return values.max()
+        case .range(_, let to, _): return to
+        case .interval(_, let max): return max
+        }
+    }
+
+    /// How many values a `.values` or `.range` factor has, without generating them (as a
+    /// Double: an absurd range is a large number, not a trap); nil for intervals or invalid ranges.
+    public var discreteCount: Double? {
+        switch kind {
+        case .values(let values): return Double(values.count)
+        case let .range(from, to, step):
+            guard from.isFinite, to.isFinite, step.isFinite, step > 0, from <= to else { return nil }
+            return (((to - from) + step * Self.rangeTolerance) / step).rounded(.down) + 1
+        case .interval: return nil
         }
     }
 
@@ -90,7 +112,7 @@ public struct SweepFactor: Sendable, Equatable {
     /// - Parameter design: design name used in the error message.
     func intervalBounds(design: String) throws -> (min: Double, max: Double) {
         guard case let .interval(min, max) = kind else {
-            throw SweepError.factorKindNotSupported(path: path, design: design, expected: "an interval(min:max:)")
+            throw SweepError.factorKindNotSupported(path: path, design: design, expected: "an interval {\"min\", \"max\"}")
         }
         guard min.isFinite, max.isFinite else { throw SweepError.nonFiniteValue(path: path) }
         guard min <= max else { throw SweepError.intervalMinAboveMax(path: path, min: min, max: max) }

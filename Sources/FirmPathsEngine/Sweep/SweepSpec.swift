@@ -100,7 +100,8 @@ public struct SweepSpec: Sendable, Equatable {
     /// - Throws: `ScenarioError` (`.invalid`) listing every problem, each located at
     ///   `sweep.<key>` in `loaded.file`.
     public static func parse(_ loaded: LoadedScenario, file: String? = nil) throws(ScenarioError) -> SweepSpec {
-        var parser = Parser(file: file ?? loaded.file, resolved: loaded.resolvedJSON)
+        var parser = Parser(file: file ?? loaded.file, resolved: loaded.resolvedJSON, positions: loaded.sweepPositions)
+        parser.literals = loaded.sweepLiterals
         let spec = parser.parse(loaded.sweep, defaultSeed: loaded.scenario.seed.value)
         guard parser.problems.isEmpty, let spec else {
             throw ScenarioError(kind: .invalid, problems: parser.problems)
@@ -112,10 +113,52 @@ public struct SweepSpec: Sendable, Equatable {
     private struct Parser {
         let file: String
         let resolved: JSONValue
+        /// Positions of the block's keys in the file (see `LoadedScenario.sweepPositions`).
+        let positions: [String: SourcePosition]
+        /// Integer literals of the block that a Double does not hold exactly, as written.
+        var literals: [String: String] = [:]
         var problems: [ScenarioProblem] = []
 
         mutating func report(_ path: String, _ message: String) {
-            problems.append(ScenarioProblem(file: file, position: nil, path: path, message: message))
+            problems.append(ScenarioProblem(file: file, position: position(of: path), path: path, message: message))
+        }
+
+        /// Where the key a problem's path names sits in the file, or its nearest enclosing key:
+        /// `sweep.parameters.policy.exportPromotion` is the member `policy.exportPromotion` of
+        /// `sweep.parameters` (parameter paths contain dots), `sweep.combinations[2].x` element 2's `x`.
+        func position(of path: String) -> SourcePosition? {
+            guard var candidate = canonicalPath(of: path) else { return positions["sweep"] }
+            while true {
+                if let position = positions[candidate.description] { return position }
+                guard let parent = candidate.parent, !parent.isRoot else { return nil }
+                candidate = parent
+            }
+        }
+
+        /// The canonical JSON path of a problem's display path.
+        func canonicalPath(of path: String) -> JSONPath? {
+            guard path.hasPrefix("sweep") else { return nil }
+            var components: [JSONPath.Component] = [.key("sweep")]
+            var rest = Substring(path.dropFirst("sweep".count))
+            if rest.hasPrefix(".") { rest = rest.dropFirst() }
+            if let space = rest.firstIndex(of: " ") { rest = rest[..<space] }  // "sweep.file (points.csv, column `x`)"
+            for owner in ["parameters", "outcomes"] where rest.hasPrefix(owner + ".") {
+                components += [.key(owner), .key(String(rest.dropFirst(owner.count + 1)))]
+                rest = ""
+            }
+            if rest.hasPrefix("combinations[") {
+                let inside = rest.dropFirst("combinations[".count)
+                if let close = inside.firstIndex(of: "]"), let index = Int(inside[..<close]) {
+                    components += [.key("combinations"), .index(index)]
+                    let tail = inside[inside.index(after: close)...]
+                    if tail.hasPrefix(".") { components.append(.key(String(tail.dropFirst()))) }
+                } else {
+                    components.append(.key("combinations"))
+                }
+                rest = ""
+            }
+            if !rest.isEmpty { components.append(.key(String(rest))) }
+            return JSONPath(components)
         }
 
         mutating func parse(_ block: JSONValue?, defaultSeed: UInt64) -> SweepSpec? {
@@ -227,7 +270,7 @@ public struct SweepSpec: Sendable, Equatable {
         mutating func bool(_ object: JSONObject, _ key: String) -> Bool? {
             guard let value = object[key] else { return false }
             guard let flag = value.boolValue else {
-                report("sweep.\(key)", "expected true or false, found \(describe(value))")
+                report("sweep.\(key)", "expected true or false, found \(describe(value, at: "sweep.\(key)"))")
                 return nil
             }
             return flag
@@ -236,7 +279,7 @@ public struct SweepSpec: Sendable, Equatable {
         mutating func positiveInt(_ object: JSONObject, _ key: String) -> Int? {
             guard let value = object[key] else { return nil }
             guard let int = value.intValue, int >= 1 else {
-                report("sweep.\(key)", "expected a whole number of at least 1, found \(describe(value))")
+                report("sweep.\(key)", "expected a whole number of at least 1, found \(describe(value, at: "sweep.\(key)"))")
                 return nil
             }
             return int
@@ -248,7 +291,7 @@ public struct SweepSpec: Sendable, Equatable {
             if let number = value.doubleValue, number >= 0, number < 9_007_199_254_740_992, number == number.rounded() {
                 return UInt64(number)
             }
-            report("sweep.seed", "expected a seed: a whole number from 0 to 2^53 (larger seeds as a decimal string), found \(describe(value))")
+            report("sweep.seed", "expected a seed: a whole number from 0 to 2^53 (larger seeds as a decimal string), found \(describe(value, at: "sweep.seed"))")
             return nil
         }
 
@@ -299,11 +342,11 @@ public struct SweepSpec: Sendable, Equatable {
                     return nil
                 }
                 guard from <= to else {
-                    report(at, "range start \(from) is greater than its end \(to)")
+                    report(at, "range start \(JSONWriter.numberText(from)) is greater than its end \(JSONWriter.numberText(to))")
                     return nil
                 }
                 guard step > 0 else {
-                    report(at, "range step must be positive, got \(step)")
+                    report(at, "range step must be positive, got \(JSONWriter.numberText(step))")
                     return nil
                 }
                 return .range(from: from, to: to, step: step)
@@ -314,7 +357,7 @@ public struct SweepSpec: Sendable, Equatable {
                     return nil
                 }
                 guard min <= max else {
-                    report(at, "interval minimum \(min) is greater than its maximum \(max)")
+                    report(at, "interval minimum \(JSONWriter.numberText(min)) is greater than its maximum \(JSONWriter.numberText(max))")
                     return nil
                 }
                 return .interval(min: min, max: max)
@@ -342,7 +385,7 @@ public struct SweepSpec: Sendable, Equatable {
                 var levels = 4
                 if let value = object["levels"] {
                     guard let int = value.intValue, int >= 2 else {
-                        report("sweep.levels", "expected a whole number of at least 2, found \(describe(value))")
+                        report("sweep.levels", "expected a whole number of at least 2, found \(describe(value, at: "sweep.levels"))")
                         return nil
                     }
                     levels = int
@@ -461,8 +504,9 @@ public struct SweepSpec: Sendable, Equatable {
             }
         }
 
-        func describe(_ value: JSONValue) -> String {
-            if let number = value.doubleValue { return String(number) }
+        func describe(_ value: JSONValue, at path: String? = nil) -> String {
+            if let path, let canonical = canonicalPath(of: path), let text = literals[canonical.description] { return text }
+            if let number = value.doubleValue { return JSONWriter.numberText(number) }
             return value.kindName
         }
     }

@@ -306,7 +306,7 @@ public struct CSVReader: Sendable {
                 guard let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty else { break }
                 data = chunk
             } catch {
-                throw CSVReadError(path: path, message: "read failed: \(error.localizedDescription)")
+                throw CSVReadError(path: path, message: "read failed: \(FileErrorText.describe(error))")
             }
             data.withUnsafeBytes { bytes in parser.feed(bytes, record: deliver) }
         }

@@ -43,10 +43,14 @@ public struct JSONDocument: Sendable, Equatable {
     /// Positions keyed by canonical path (see `JSONPath`): the key's position for object members,
     /// the value's position for array elements and the root (path `""`).
     public var positions: [String: SourcePosition]
+    /// The text of integer literals that a Double does not hold exactly (above 2^53, such as
+    /// `9007199254740993`), keyed like `positions`, so messages show the number as written.
+    public var literals: [String: String]
 
-    public init(value: JSONValue, positions: [String: SourcePosition] = [:]) {
+    public init(value: JSONValue, positions: [String: SourcePosition] = [:], literals: [String: String] = [:]) {
         self.value = value
         self.positions = positions
+        self.literals = literals
     }
 
     /// The recorded position of exactly `path`, if it appeared in the file.
@@ -74,7 +78,17 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8], file: String, recordPositions: Bool = true) throws(JSONSyntaxError) -> JSONDocument {
         var parser = Parser(bytes: bytes, file: file, recordPositions: recordPositions)
         let value = try parser.parseDocument()
-        return JSONDocument(value: value, positions: parser.positions)
+        return JSONDocument(value: value, positions: parser.positions, literals: parser.literals)
+    }
+
+    /// Whether `text` is a JSON integer literal whose value a Double cannot hold exactly
+    /// (`18446744073709551615`, `9007199254740993`), so callers keep the text.
+    public static func isInexactInteger(_ text: String) -> Bool {
+        let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let digits = trimmed.hasPrefix("-") ? trimmed.dropFirst() : Substring(trimmed)
+        guard digits.count > 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Double(trimmed) else { return false }
+        guard let exact = Int64(trimmed) else { return true }
+        return Int64(exactly: value) != exact
     }
 
     /// Parses a string; see `parse(_:file:recordPositions:)` for bytes.
@@ -111,6 +125,7 @@ private struct Parser {
     var index = 0
     var depth = 0
     var positions: [String: SourcePosition] = [:]
+    var literals: [String: String] = [:]
 
     /// Start of content after an optional BOM; columns are counted from here.
     var contentStart = 0
@@ -174,6 +189,11 @@ private struct Parser {
     // MARK: Document
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        if let encoding = Self.otherEncoding(bytes) {
+            throw JSONSyntaxError(file: file, position: SourcePosition(line: 1, column: 1, offset: 0),
+                                  message: "the file is \(encoding.name) text, but JSON files must be UTF-8; convert it, "
+                                      + "e.g. iconv -f \(encoding.iconv) -t UTF-8 FILE > NEW.json")
+        }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             contentStart = 3
             cursorOffset = 3
@@ -187,6 +207,23 @@ private struct Parser {
             throw error(at: index, "unexpected \(describe(at: index)) after the JSON value")
         }
         return value
+    }
+
+    /// UTF-16 or UTF-32 text, by its byte-order mark or, without one, by the zero bytes around
+    /// the first ASCII character (RFC 4627, section 3).
+    static func otherEncoding(_ bytes: [UInt8]) -> (name: String, iconv: String)? {
+        func at(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+        switch (at(0), at(1), at(2), at(3)) {
+        case (0x00, 0x00, 0xFE, 0xFF): return ("UTF-32 (big-endian, with a byte-order mark)", "UTF-32BE")
+        case (0xFF, 0xFE, 0x00, 0x00): return ("UTF-32 (little-endian, with a byte-order mark)", "UTF-32LE")
+        case (0xFE, 0xFF, _, _): return ("UTF-16 (big-endian, with a byte-order mark)", "UTF-16BE")
+        case (0xFF, 0xFE, _, _): return ("UTF-16 (little-endian, with a byte-order mark)", "UTF-16LE")
+        case (0x00, 0x00, 0x00, .some(let b)) where b != 0: return ("UTF-32 (big-endian)", "UTF-32BE")
+        case (.some(let b), 0x00, 0x00, 0x00) where b != 0: return ("UTF-32 (little-endian)", "UTF-32LE")
+        case (0x00, .some(let b), _, _) where b != 0 && b < 0x80: return ("UTF-16 (big-endian)", "UTF-16BE")
+        case (.some(let b), 0x00, _, _) where b != 0 && b < 0x80: return ("UTF-16 (little-endian)", "UTF-16LE")
+        default: return nil
+        }
     }
 
     mutating func skipWhitespace() {
@@ -206,7 +243,7 @@ private struct Parser {
         case Byte.openBrace: return try parseObject(path: path)
         case Byte.openBracket: return try parseArray(path: path)
         case Byte.quote: return .string(try parseString())
-        case Byte.minus, Byte.zero...Byte.nine: return .number(try parseNumber())
+        case Byte.minus, Byte.zero...Byte.nine: return .number(try parseNumber(path: path))
         case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
         case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
         case UInt8(ascii: "n"): return try parseLiteral("null", .null)
@@ -522,7 +559,7 @@ private struct Parser {
 
     // MARK: Numbers
 
-    mutating func parseNumber() throws(JSONSyntaxError) -> Double {
+    mutating func parseNumber(path: String) throws(JSONSyntaxError) -> Double {
         let start = index
         var isInteger = true
         if bytes[index] == Byte.minus {
@@ -571,6 +608,7 @@ private struct Parser {
         guard let value = Double(text), value.isFinite else {
             throw error(at: start, "number \(text) is out of range")
         }
+        if recordPositions, isInteger, JSONParser.isInexactInteger(text) { literals[path] = text }
         return value
     }
 

@@ -21,62 +21,91 @@ extension JSONValue {
     public func serialized(pretty: Bool = false) throws(JSONWriteError) -> String {
         var writer = JSONWriter(pretty: pretty)
         try writer.write(self, path: .root, indent: 0)
-        return writer.text
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
 
-/// Builds JSON text in one growing String; also hosts the quoting helper reused by path formatting.
-struct JSONWriter {
+/// Builds JSON text in one growing byte buffer (appending to a String copied the whole text on
+/// some appends, which made a scenario with a multi-megabyte string quadratic); also hosts the
+/// quoting helper reused by path formatting.
+public struct JSONWriter {
     let pretty: Bool
-    var text = ""
+    var bytes: [UInt8] = []
 
     init(pretty: Bool) {
         self.pretty = pretty
     }
 
-    mutating func write(_ value: JSONValue, path: JSONPath, indent: Int) throws(JSONWriteError) {
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(_ value: JSONValue, path: @autoclosure () -> JSONPath, indent: Int) throws(JSONWriteError) {
         switch value {
-        case .null: text += "null"
-        case .bool(let flag): text += flag ? "true" : "false"
+        case .null: append("null" as StaticString)
+        case .bool(let flag): append(flag ? "true" as StaticString : "false")
         case .number(let number):
-            guard number.isFinite else { throw JSONWriteError(path: path.description, value: number) }
-            text += JSONWriter.numberText(number)
-        case .string(let string): JSONWriter.appendQuoted(string, to: &text)
+            guard number.isFinite else { throw JSONWriteError(path: path().description, value: number) }
+            append(JSONWriter.numberText(number))
+        case .string(let string): JSONWriter.appendQuoted(string, to: &bytes)
         case .array(let array):
             guard !array.isEmpty else {
-                text += "[]"
+                append("[]" as StaticString)
                 return
             }
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (index, element) in array.enumerated() {
-                if index > 0 { text += "," }
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline(indent + 1)
-                try write(element, path: path.appending(index: index), indent: indent + 1)
+                try write(element, path: path().appending(index: index), indent: indent + 1)
             }
             newline(indent)
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let object):
             guard !object.isEmpty else {
-                text += "{}"
+                append("{}" as StaticString)
                 return
             }
-            text += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (index, member) in object.members.enumerated() {
-                if index > 0 { text += "," }
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline(indent + 1)
-                JSONWriter.appendQuoted(member.key, to: &text)
-                text += pretty ? ": " : ":"
-                try write(member.value, path: path.appending(key: member.key), indent: indent + 1)
+                JSONWriter.appendQuoted(member.key, to: &bytes)
+                append(pretty ? ": " as StaticString : ":")
+                try write(member.value, path: path().appending(key: member.key), indent: indent + 1)
             }
             newline(indent)
-            text += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
     private mutating func newline(_ indent: Int) {
         guard pretty else { return }
-        text += "\n"
-        text += String(repeating: " ", count: indent * 2)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+    }
+
+    /// Appends `value` as a quoted JSON string to UTF-8 bytes (see `appendQuoted(_:to:)` for Strings).
+    static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
+            case ..<0x20: bytes.append(contentsOf: ("\\u" + hexDigits(UInt32(byte), width: 4)).utf8)
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends `value` as a quoted JSON string, escaping per RFC 8259 (control characters as `\u00XX`).
@@ -110,7 +139,7 @@ struct JSONWriter {
     }
 
     /// Number text that parses back to the same Double: integral values below 2^53 without a decimal point, otherwise Swift's shortest round-trip form.
-    static func numberText(_ value: Double) -> String {
+    public static func numberText(_ value: Double) -> String {
         if value.rounded(.towardZero) == value, abs(value) < 9_007_199_254_740_992 {
             return String(Int64(value))
         }

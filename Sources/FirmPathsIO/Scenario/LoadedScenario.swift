@@ -10,6 +10,11 @@ public struct LoadedScenario: Sendable, Equatable {
     public var sweep: JSONValue?
     /// The file name (or label) the scenario came from, for messages and manifests.
     public var file: String
+    /// Where the keys of the `sweep` block sit in the file (canonical paths such as
+    /// `sweep.parameters["policy.exportPromotion"]`), so sweep errors get `FILE:LINE:COL` too.
+    public var sweepPositions: [String: SourcePosition] = [:]
+    /// Integer literals of the `sweep` block that a Double does not hold exactly, as written.
+    public var sweepLiterals: [String: String] = [:]
 
     public init(scenario: Scenario, resolvedJSON: JSONValue, sweep: JSONValue?, file: String) {
         self.scenario = scenario

@@ -1,4 +1,5 @@
 import FirmPathsModel
+import Foundation
 
 extension ScenarioLoader {
     /// Label of problems caused by command-line overrides, which have no file position.
@@ -15,6 +16,7 @@ extension ScenarioLoader {
     public static func apply(overrides: [String], to loaded: LoadedScenario) throws(ScenarioError) -> LoadedScenario {
         var resolved = loaded.resolvedJSON
         var problems: [ScenarioProblem] = []
+        var literals: [String: String] = [:]
         for override in overrides {
             guard let equals = override.firstIndex(of: "=") else {
                 problems.append(problem(nil, "`\(override)` is not of the form PATH=VALUE"))
@@ -22,9 +24,18 @@ extension ScenarioLoader {
             }
             let pathText = String(override[..<equals])
             let valueText = String(override[override.index(after: equals)...])
-            let value = (try? JSONParser.parse(valueText, file: overrideLabel, recordPositions: false).value) ?? .string(valueText)
+            var value = (try? JSONParser.parse(valueText, file: overrideLabel, recordPositions: false).value) ?? .string(valueText)
             do throws(ScenarioProblemBox) {
                 let path = try existingPath(pathText, in: resolved)
+                if JSONParser.isInexactInteger(valueText) {
+                    // Above 2^53 a Double is not the number written: seeds take it as the decimal
+                    // string a file would use; other parameters report the text as written.
+                    if ParameterCatalog.entry(forPattern: path.patternDescription)?.domain == .seed {
+                        value = .string(valueText.trimmingCharacters(in: .whitespaces))
+                    } else {
+                        literals[path.description] = valueText.trimmingCharacters(in: .whitespaces)
+                    }
+                }
                 do {
                     try resolved.setValue(value, at: path)
                 } catch {
@@ -35,7 +46,11 @@ extension ScenarioLoader {
             }
         }
         guard problems.isEmpty else { throw ScenarioError(kind: .invalid, problems: problems) }
-        return try resolve(resolved, document: nil, file: overrideLabel, sweep: loaded.sweep)
+        let document = literals.isEmpty ? nil : JSONDocument(value: resolved, positions: [:], literals: literals)
+        var result = try resolve(resolved, document: document, file: overrideLabel, sweep: loaded.sweep)
+        result.sweepPositions = loaded.sweepPositions
+        result.sweepLiterals = loaded.sweepLiterals
+        return result
     }
 
     /// Sets numeric parameters of one sweep point (`policy.exportPromotion`, `population.segments[0].share`) and validates.

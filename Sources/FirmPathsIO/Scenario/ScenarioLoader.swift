@@ -15,6 +15,16 @@ public enum ScenarioLoader {
     /// Loads a scenario from UTF-8 bytes; `file` names it in messages and in the result.
     /// - Throws: `ScenarioError` of kind `.invalid` listing every problem found.
     public static func load(bytes: [UInt8], file: String) throws(ScenarioError) -> LoadedScenario {
+        guard bytes.count <= InputFile.maximumBytes else {
+            throw ScenarioError(kind: .invalid, problems: [
+                ScenarioProblem(file: file, position: nil, path: nil, message: InputFile.tooLarge(bytes.count, limit: InputFile.maximumBytes)),
+            ])
+        }
+        guard !bytes.isEmpty else {
+            throw ScenarioError(kind: .invalid, problems: [
+                ScenarioProblem(file: file, position: nil, path: nil, message: "the file is empty"),
+            ])
+        }
         let document: JSONDocument
         do {
             document = try JSONParser.parse(bytes, file: file)
@@ -31,7 +41,22 @@ public enum ScenarioLoader {
         }
         let sweep = top["sweep"]
         top["sweep"] = nil
-        return try resolve(.object(top), document: document, file: file, sweep: sweep)
+        if sweep?.isNull == true {
+            // `null` usually means a block was meant to be there (or emptied by a tool): say so rather than run one point.
+            let sweepPath = JSONPath([.key("sweep")])
+            throw ScenarioError(kind: .invalid, problems: [
+                ScenarioProblem(file: file, position: document.position(of: sweepPath), path: "sweep",
+                                message: "expected a sweep block (an object such as {\"parameters\": {...}}), found null; "
+                                    + "remove the key for a scenario without a sweep"),
+            ])
+        }
+        var loaded = try resolve(.object(top), document: document, file: file, sweep: sweep)
+        if sweep != nil {
+            func inSweep(_ key: String) -> Bool { key == "sweep" || key.hasPrefix("sweep.") || key.hasPrefix("sweep[") }
+            loaded.sweepPositions = document.positions.filter { inSweep($0.key) }
+            loaded.sweepLiterals = document.literals.filter { inSweep($0.key) }
+        }
+        return loaded
     }
 
     /// Overlays `user` onto the defaults, validates and decodes; shared by files, overrides and sweep points.
@@ -91,21 +116,17 @@ public enum ScenarioLoader {
         }.map(\.element)
     }
 
-    /// The file's bytes, or an `.unreadable` error saying why in plain words.
+    /// The file's bytes, or an error saying why in plain words: `.unreadable` when it cannot be
+    /// read (no such file, a directory, permission), `.invalid` when it is empty or larger than
+    /// `InputFile.maximumBytes`.
     static func readFile(_ path: String) throws(ScenarioError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        let reason: String
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            reason = "no such file"
-        } else if isDirectory.boolValue {
-            reason = "it is a directory"
-        } else if let data = FileManager.default.contents(atPath: path) {
-            return Array(data)
-        } else {
-            reason = "permission denied or read error"
+        do {
+            return try InputFile.read(path)
+        } catch {
+            throw ScenarioError(kind: error.kind == .unreadable ? .unreadable : .invalid, problems: [
+                ScenarioProblem(file: path, position: nil, path: nil,
+                                message: (error.kind == .unreadable ? "cannot read scenario file: " : "") + error.reason),
+            ])
         }
-        throw ScenarioError(kind: .unreadable, problems: [
-            ScenarioProblem(file: path, position: nil, path: nil, message: "cannot read scenario file: \(reason)"),
-        ])
     }
 }

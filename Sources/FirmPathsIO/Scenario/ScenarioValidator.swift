@@ -111,7 +111,8 @@ struct ScenarioValidator {
     }
 
     private mutating func mismatch(_ path: JSONPath, _ entry: ParameterSpec, _ value: JSONValue) {
-        report(path, "expected \(entry.domain.expectation), found \(Self.found(value))")
+        let found = document?.literals[path.description] ?? Self.found(value)
+        report(path, "expected \(entry.domain.expectation), found \(found)")
     }
 
     /// A `null` the file did not write is a field left out of an element that has no default.

@@ -69,7 +69,7 @@ public enum RunReport {
             try FileManager.default.moveItem(atPath: partial, toPath: path)
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
-            throw ReportError("cannot write '\(path)': \(error.localizedDescription)", isIOFailure: true)
+            throw ReportError("cannot write '\(path)': \(FileErrorText.describe(error))", isIOFailure: true)
         }
         return path
     }
