@@ -76,6 +76,8 @@ struct BenchResults {
         row("  within-run speed-up", "large_run_speedup", 2, "x (efficiency \(format(number("large_run_parallel_efficiency"), 3)),"
             + " CPU utilization \(format(number("large_run_cpu_utilization_1thread"), 3)) / \(format(number("large_run_cpu_utilization_all_threads"), 3)))")
         row("csv writing", "csv_mb_per_sec", 0, "MB/s, trajectories.csv of one run (\(format(number("csv_bytes") / 1e6, 1)) MB): encode + write + fsync")
+        row("writing / simulation", "writing_to_simulation_ratio", 3, "\(format(number("writing_run_firms"), 0)) firms, all tables: "
+            + "(run with tables - run without output) / run without output, wall, medians (goal: at most 0.5)")
         row("peak RSS, \(smallRuns)-run sweep", "peak_rss_mb_small_sweep", 1,
             "MB, child `firmpaths sweep`, runs + firms (bench itself: \(format(number("parent_peak_rss_mb_at_spawn"), 1)) MB)")
         row("peak RSS, \(largeRuns)-run sweep", "peak_rss_mb_large_sweep", 1, "MB (ratio \(format(number("peak_rss_ratio_large_to_small"), 3)))")

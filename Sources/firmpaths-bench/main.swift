@@ -17,6 +17,9 @@ struct BenchOptions {
     var firmpaths: String?
     /// Only the explorer's figures (section 6), for a quick look.
     var explorerOnly = false
+    /// Firms of the writing benchmark's run (section 7); `--writing-only` runs just that section.
+    var writingFirms = 100_000
+    var writingOnly = false
 
     static let usage = """
     Usage: firmpaths-bench [--scenario FILE] [--out DIR] [--repetitions N] [--threads N]
@@ -53,6 +56,8 @@ struct BenchOptions {
             case "--large-years": largeYears = number(value(), "--large-years")
             case "--firmpaths": firmpaths = value()
             case "--explorer-only": explorerOnly = true
+            case "--writing-firms": writingFirms = number(value(), "--writing-firms")
+            case "--writing-only": writingOnly = true
             case "-h", "--help": print(Self.usage, terminator: ""); exit(0)
             default: fail("unknown argument '\(arguments[index])'\n" + Self.usage)
             }
@@ -93,6 +98,54 @@ let scenarioName = URL(fileURLWithPath: options.scenarioPath).deletingPathExtens
     results.set("explorer_requests_per_sec_8_clients", figures.requestsPerSecond)
     results.sample("explorer_run_seconds_300_firms", figures.samples300)
     results.sample("explorer_run_seconds_1000_firms", figures.samples1000)
+}
+
+// MARK: - 7. Writing vs simulation of one large single run (issue 12, acceptance 5)
+//
+// simulation time: wall time of setup + step loop of the run with no output at all.
+// writing time: wall time of SingleRun.execute with every table (trajectories, events,
+// exports, years, firms, markets, manifest; background file queues drained, fsync'ed, renamed)
+// minus the simulation time of the same scenario and seed. Medians of the repetitions, interleaved.
+func writingBench() -> (ratio: Double, write: Double, simulate: Double) {
+    let big: LoadedScenario
+    do {
+        big = try ScenarioLoader.apply(overrides: ["population.firms=\(options.writingFirms)"], to: loaded)
+    } catch {
+        fail(error.description)
+    }
+    let directory = options.outDirectory + "/writing-run"
+    note("writing: \(options.writingFirms) firms x \(big.scenario.years) years, all tables vs no output, \(threads) threads")
+    var withTables: [Double] = []
+    var without: [Double] = []
+    for _ in 0..<max(1, min(3, repetitions)) {
+        without.append(Measure.seconds {
+            let simulation = Simulation(scenario: big.scenario, seed: baseSeed)
+            RunExecutor.run(simulation, threads: threads) { _, _ in }
+            _ = simulation.firmOutcomes()
+        })
+        var runOptions = SingleRunOptions(directory: directory, overwrite: true, threads: threads)
+        runOptions.writeYears = true
+        withTables.append(Measure.seconds {
+            do {
+                _ = try SingleRun.execute(scenario: big.scenario, resolvedScenario: .null, scenarioFile: options.scenarioPath,
+                                          seed: baseSeed, options: runOptions)
+            } catch {
+                fail("writing run: \(error)")
+            }
+        })
+    }
+    try? FileManager.default.removeItem(atPath: directory)
+    let simulate = Measure.median(without)
+    let write = Measure.median(withTables) - simulate
+    return (write / simulate, write, simulate)
+}
+
+if options.writingOnly {
+    let figures = writingBench()
+    print(String(format: "writing / simulation, %d firms: %.3f (writing %.2f s, simulation %.2f s; medians of %d, %d threads)",
+                 options.writingFirms, figures.ratio, figures.write, figures.simulate, max(1, min(3, repetitions)), threads))
+    print(String(format: "load average %.2f -> %.2f (1 min)", loadAtStart, Measure.loadAverage()))
+    exit(0)
 }
 
 if options.explorerOnly {
@@ -376,6 +429,12 @@ results.set("csv_mb_per_sec", Double(csvBytes) / 1e6 / Measure.median(csvSeconds
 results.sample("csv_seconds", csvSeconds)
 
 try? FileManager.default.removeItem(atPath: scratch)
+
+let writing = writingBench()
+results.set("writing_run_firms", options.writingFirms)
+results.set("writing_seconds", writing.write)
+results.set("writing_simulation_seconds", writing.simulate)
+results.set("writing_to_simulation_ratio", writing.ratio)
 
 // MARK: - 6. The explorer: run requests over a socket
 

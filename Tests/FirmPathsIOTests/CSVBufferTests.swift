@@ -113,4 +113,43 @@ private func text(_ buffer: CSVBuffer) -> String {
             #expect(error <= bound)
         }
     }
+
+    /// The row writer's fields are byte for byte those of `appendField`, for random values of
+    /// every kind (including non-finite doubles, quoted text and text longer than its scratch area).
+    @Test func rowWriterWritesWhatAppendFieldWrites() {
+        var state: UInt64 = 987_654_321
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        let texts = ["", "plain", "a,b", "say \"hi\"", "line\nbreak", "é", String(repeating: "x,\"", count: 400),
+                     String(repeating: "long", count: 300)]
+        var byFields = CSVBuffer()
+        var byRows = CSVBuffer()
+        for _ in 0..<20_000 {
+            let bits = next()
+            let doubles = [Double(bitPattern: bits), Double(Int64(bitPattern: bits) >> 20), Double(bits % 100_000) / 1024,
+                           -Double(bits % 10_000_000) / 1e5, Double(bits % 3) == 0 ? .nan : .infinity, 0, -0.0,
+                           Double(bits % 1000) * 1e-7]
+            let integer = Int(bitPattern: UInt(next()))
+            let digits = Int(bits % 10)
+            let text = texts[Int(bits % UInt64(texts.count))]
+            for value in doubles { byFields.appendField(value) }
+            for value in doubles { byFields.appendField(value, fractionDigits: digits) }
+            byFields.appendField(integer)
+            byFields.appendEmpty()
+            byFields.appendField(text)
+            byFields.endRow()
+            byRows.appendRow { row in
+                for value in doubles { row.field(value) }
+                for value in doubles { row.field(value, fractionDigits: digits) }
+                row.field(integer)
+                row.empty()
+                row.field(text)
+            }
+        }
+        #expect(byRows.bytes == byFields.bytes)
+        #expect(byRows.nonFiniteCount == byFields.nonFiniteCount)
+        #expect(byRows.nonFiniteCount > 0)
+    }
 }

@@ -78,11 +78,16 @@ public enum SingleRun {
         var yearTable = options.writeYears
             ? YearTableRecorder(firms: simulation.store.firmCount, years: scenario.years, stepsPerYear: simulation.clock.stepsPerYear)
             : nil
+        let trajectoryEncoder = ParallelRowEncoder(firms: simulation.store.firmCount, threads: options.threads)
         let simulateStart = Date()
         do {
             try RunExecutor.run(simulation, threads: options.threads) { simulation, stepEvents in
                 if let trajectories, simulation.currentStep % options.every == 0 {
-                    TrajectoryTable.appendRows(of: simulation, run: 0, into: &trajectories.buffer)
+                    // The rows of a step are encoded in parallel (the firms' state is only read
+                    // here); the writer's queue then writes them while the next step runs.
+                    trajectoryEncoder.append(into: &trajectories.buffer) { firms, buffer in
+                        TrajectoryTable.appendRows(of: simulation, run: 0, firms: firms, into: &buffer)
+                    }
                     try trajectories.flushIfFull()
                 }
                 if let events {
@@ -141,7 +146,7 @@ final class TableWriter {
     let file: CSVFileWriter
 
     init(path: String, header: [String]) throws(CSVFileError) {
-        file = try CSVFileWriter(path: path)
+        file = try CSVFileWriter(path: path, background: true)
         buffer.appendHeader(header)
     }
 

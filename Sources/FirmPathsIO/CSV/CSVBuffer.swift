@@ -27,6 +27,32 @@ public struct CSVBuffer: Sendable {
         rowHasField = false
     }
 
+    /// Swaps the buffered bytes with `other` (which should be empty) and starts a fresh row, so
+    /// a writer can take a full buffer without copying it and hand back an empty allocation.
+    public mutating func exchangeBytes(with other: inout [UInt8]) {
+        swap(&bytes, &other)
+        bytes.removeAll(keepingCapacity: true)
+        rowHasField = false
+    }
+
+    /// Appends the rows of `other` (whole rows; the current row must be ended), e.g. rows encoded
+    /// in parallel chunks, in chunk order. Its non-finite count stays with `other`.
+    public mutating func append(rowsOf other: CSVBuffer) {
+        bytes.append(contentsOf: other.bytes)
+        rowHasField = false
+    }
+
+    /// Gives `body` the byte array itself, for `CSVRowWriter` (which appends whole rows).
+    @inline(__always)
+    mutating func withUnsafeMutableBytesStorage<R>(_ body: (UnsafeMutablePointer<[UInt8]>) -> R) -> R {
+        rowHasField = false
+        return withUnsafeMutablePointer(to: &bytes, body)
+    }
+
+    mutating func addNonFinite(_ count: Int) {
+        nonFiniteCount += count
+    }
+
     /// Terminates the current row with `\n` (not CRLF: the files are for data tools, not Excel on Windows).
     public mutating func endRow() {
         bytes.append(UInt8(ascii: "\n"))
@@ -80,25 +106,7 @@ public struct CSVBuffer: Sendable {
             nonFiniteCount += 1
             return
         }
-        appendFormatted { base in
-            if value == 0 {
-                base[0] = UInt8(ascii: "0")
-                base[1] = UInt8(ascii: ".")
-                base[2] = UInt8(ascii: "0")
-                return 3
-            }
-            if value.rounded(.towardZero) == value, abs(value) < 9_007_199_254_740_992 {
-                // Same text as `description` for these values ("42.0"), but much faster.
-                let length = CSVBuffer.writeInteger(Int(value), to: base)
-                base[length] = UInt8(ascii: ".")
-                base[length + 1] = UInt8(ascii: "0")
-                return length + 2
-            }
-            // Double's TextOutputStreamable hands its stack buffer to `_writeASCII`, avoiding a String.
-            var sink = PointerSink(base: base, capacity: CSVBuffer.scratchSize - 1)
-            value.write(to: &sink)
-            return sink.count
-        }
+        appendFormatted { CSVBuffer.writeDouble(value, to: $0) }
     }
 
     /// Writes a double rounded to `fractionDigits` decimals (at most 9), without trailing
@@ -110,42 +118,72 @@ public struct CSVBuffer: Sendable {
     /// round-trip text of `appendField(_: Double)`. The rounding is deterministic: the same
     /// double always gives the same text.
     public mutating func appendField(_ value: Double, fractionDigits: Int) {
+        guard value.isFinite else {
+            separator()
+            nonFiniteCount += 1
+            return
+        }
+        appendFormatted { CSVBuffer.writeDouble(value, fractionDigits: fractionDigits, to: $0) }
+    }
+
+    /// Writes a finite double's field text (see `appendField(_: Double)`) at `base`; at most 25 bytes.
+    @inline(__always)
+    static func writeDouble(_ value: Double, to base: UnsafeMutablePointer<UInt8>) -> Int {
+        if value == 0 {
+            base[0] = UInt8(ascii: "0")
+            base[1] = UInt8(ascii: ".")
+            base[2] = UInt8(ascii: "0")
+            return 3
+        }
+        if value.rounded(.towardZero) == value, abs(value) < 9_007_199_254_740_992 {
+            // Same text as `description` for these values ("42.0"), but much faster.
+            let length = CSVBuffer.writeInteger(Int(value), to: base)
+            base[length] = UInt8(ascii: ".")
+            base[length + 1] = UInt8(ascii: "0")
+            return length + 2
+        }
+        // Double's TextOutputStreamable hands its stack buffer to `_writeASCII`, avoiding a String.
+        var sink = PointerSink(base: base, capacity: CSVBuffer.scratchSize - 1)
+        value.write(to: &sink)
+        return sink.count
+    }
+
+    /// Writes a finite double's text rounded to `fractionDigits` (see `appendField(_:fractionDigits:)`) at `base`.
+    @inline(__always)
+    static func writeDouble(_ value: Double, fractionDigits: Int, to base: UnsafeMutablePointer<UInt8>) -> Int {
         let digits = min(max(fractionDigits, 0), 9)
         let magnitude = abs(value)
         let scale = CSVBuffer.powersOfTen[digits]
-        guard value.isFinite, magnitude == 0 || magnitude >= 1e-4, magnitude * scale < 9.0e15 else {
-            appendField(value)
-            return
+        guard magnitude == 0 || magnitude >= 1e-4, magnitude * scale < 9.0e15 else {
+            return writeDouble(value, to: base)
         }
         let scaled = UInt64((magnitude * scale).rounded())
-        appendFormatted { base in
-            guard scaled != 0 else {
-                base[0] = UInt8(ascii: "0")
-                return 1
-            }
-            var length = 0
-            if value < 0 {
-                base[0] = UInt8(ascii: "-")
-                length = 1
-            }
-            let unit = UInt64(scale)
-            let (whole, fraction) = scaled.quotientAndRemainder(dividingBy: unit)
-            length += CSVBuffer.writeInteger(Int(whole), to: base + length)
-            if fraction != 0 {
-                base[length] = UInt8(ascii: ".")
-                length += 1
-                var remaining = fraction
-                var divisor = unit / 10
-                while remaining != 0 {
-                    let (digit, rest) = remaining.quotientAndRemainder(dividingBy: divisor)
-                    base[length] = UInt8(ascii: "0") &+ UInt8(digit)
-                    length += 1
-                    remaining = rest
-                    divisor /= 10
-                }
-            }
-            return length
+        guard scaled != 0 else {
+            base[0] = UInt8(ascii: "0")
+            return 1
         }
+        var length = 0
+        if value < 0 {
+            base[0] = UInt8(ascii: "-")
+            length = 1
+        }
+        let unit = UInt64(scale)
+        let (whole, fraction) = scaled.quotientAndRemainder(dividingBy: unit)
+        length += CSVBuffer.writeInteger(Int(whole), to: base + length)
+        if fraction != 0 {
+            base[length] = UInt8(ascii: ".")
+            length += 1
+            var remaining = fraction
+            var divisor = unit / 10
+            while remaining != 0 {
+                let (digit, rest) = remaining.quotientAndRemainder(dividingBy: divisor)
+                base[length] = UInt8(ascii: "0") &+ UInt8(digit)
+                length += 1
+                remaining = rest
+                divisor /= 10
+            }
+        }
+        return length
     }
 
     private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
@@ -165,7 +203,7 @@ public struct CSVBuffer: Sendable {
     }
 
     /// Largest formatted field (plus separator); Double text is at most 24 bytes, Int 20.
-    fileprivate static let scratchSize = 48
+    static let scratchSize = 48
 
     /// Formats one field into a stack scratch buffer and appends it with the separator in a single array append, which is what makes numeric rows fast.
     @inline(__always)
@@ -187,7 +225,7 @@ public struct CSVBuffer: Sendable {
     /// Writes decimal digits at `base` and returns their count; at most 20 bytes.
     ///
     /// Counts digits first so they can be written in place from the end, two at a time, halving the divisions.
-    private static func writeInteger(_ value: Int, to base: UnsafeMutablePointer<UInt8>) -> Int {
+    static func writeInteger(_ value: Int, to base: UnsafeMutablePointer<UInt8>) -> Int {
         var start = 0
         if value < 0 {
             base[0] = UInt8(ascii: "-")

@@ -73,19 +73,20 @@ public enum ExportTable {
     /// Appends `rows` (already in file order: year, firm, market, spell).
     public static func appendRows(_ rows: some Sequence<ExportRow>, world: World, run: Int, into buffer: inout CSVBuffer) {
         for row in rows {
-            buffer.appendField(run)
-            buffer.appendField(Int(row.firm))
-            buffer.appendField(Int(row.year))
-            let market = Int(row.market)
-            buffer.appendField(market >= 0 && market < world.marketCount ? world.markets[market].name : String(market))
-            buffer.appendField(Int(row.mode))
-            buffer.appendField(row.partnered ? 1 : 0)
-            // To the euro, as money in trajectories.csv.
-            buffer.appendField(row.sales, fractionDigits: 3)
-            buffer.appendField(row.entered ? 1 : 0)
-            buffer.appendField(row.exited ? 1 : 0)
-            buffer.appendField(Int(row.spell))
-            buffer.endRow()
+            buffer.appendRow { fields in
+                fields.field(run)
+                fields.field(Int(row.firm))
+                fields.field(Int(row.year))
+                let market = Int(row.market)
+                fields.field(market >= 0 && market < world.marketCount ? world.markets[market].name : String(market))
+                fields.field(Int(row.mode))
+                fields.field(row.partnered ? 1 : 0)
+                // To the euro, as money in trajectories.csv.
+                fields.field(row.sales, fractionDigits: 3)
+                fields.field(row.entered ? 1 : 0)
+                fields.field(row.exited ? 1 : 0)
+                fields.field(Int(row.spell))
+            }
         }
     }
 }

@@ -14,43 +14,47 @@ public enum TrajectoryTable {
     /// Appends one row per firm that exists in the simulation's current step: from the step
     /// it was founded to the step it died, inclusive.
     public static func appendRows(of simulation: Simulation, run: Int, into buffer: inout CSVBuffer) {
+        appendRows(of: simulation, run: run, firms: 0..<simulation.store.firmCount, into: &buffer)
+    }
+
+    /// The rows of `firms` only (a contiguous part of the table: rows are in firm order), so
+    /// that parts can be encoded in parallel and joined in order.
+    public static func appendRows(of simulation: Simulation, run: Int, firms: Range<Int>, into buffer: inout CSVBuffer) {
         let store = simulation.store
         let step = simulation.currentStep
         let year = simulation.clock.year(ofStep: step)
-        for firm in 0..<store.firmCount {
+        for firm in firms.clamped(to: 0..<store.firmCount) {
             guard Int(store.foundedStep[firm]) <= step else { continue }
             let died = Int(store.diedStep[firm])
             if died >= 0 && died < step { continue }
             let alive = store.alive[firm]
-            buffer.appendField(run)
-            buffer.appendField(firm)
-            buffer.appendField(step)
-            buffer.appendField(year)
-            buffer.appendField(alive ? 1 : 0)
-            // Money to the euro (3 decimals of thousand EUR), shares and indices to 6 decimals:
-            // the trajectory table is the bulk of a run's output.
-            if alive {
-                buffer.appendField(store.revenue[firm], fractionDigits: 3)
-                buffer.appendField(store.foreignShare[firm], fractionDigits: 6)
-                buffer.appendField(store.homeRegionShare[firm], fractionDigits: 6)
-                buffer.appendField(Int(store.marketsActive[firm]))
-                buffer.appendField(Int(store.maxMode[firm]))
-                buffer.appendField(store.generalKnowledge[firm], fractionDigits: 6)
-                buffer.appendField(store.meanMarketKnowledge[firm], fractionDigits: 6)
-                buffer.appendField(store.firmInternationalization[firm], fractionDigits: 6)
-                buffer.appendField(store.networkInternationalization[firm], fractionDigits: 6)
-                buffer.appendField((JMQuadrant(rawValue: store.jmQuadrant[firm]) ?? .earlyStarter).description)
-                buffer.appendField((IModelStage(rawValue: store.imodelStage[firm]) ?? .preExport).description)
-                buffer.appendField((DollingerStage(rawValue: store.dollingerStage[firm]) ?? .domestic).description)
-            } else {
-                for _ in 0..<3 { buffer.appendField(0) }
-                buffer.appendField(0)
-                buffer.appendField(0)
-                for _ in 0..<4 { buffer.appendField(0) }
-                for _ in 0..<3 { buffer.appendEmpty() }
+            buffer.appendRow { row in
+                row.field(run)
+                row.field(firm)
+                row.field(step)
+                row.field(year)
+                row.field(alive ? 1 : 0)
+                // Money to the euro (3 decimals of thousand EUR), shares and indices to 6 decimals:
+                // the trajectory table is the bulk of a run's output.
+                if alive {
+                    row.field(store.revenue[firm], fractionDigits: 3)
+                    row.field(store.foreignShare[firm], fractionDigits: 6)
+                    row.field(store.homeRegionShare[firm], fractionDigits: 6)
+                    row.field(Int(store.marketsActive[firm]))
+                    row.field(Int(store.maxMode[firm]))
+                    row.field(store.generalKnowledge[firm], fractionDigits: 6)
+                    row.field(store.meanMarketKnowledge[firm], fractionDigits: 6)
+                    row.field(store.firmInternationalization[firm], fractionDigits: 6)
+                    row.field(store.networkInternationalization[firm], fractionDigits: 6)
+                    row.field((JMQuadrant(rawValue: store.jmQuadrant[firm]) ?? .earlyStarter).description)
+                    row.field((IModelStage(rawValue: store.imodelStage[firm]) ?? .preExport).description)
+                    row.field((DollingerStage(rawValue: store.dollingerStage[firm]) ?? .domestic).description)
+                } else {
+                    for _ in 0..<9 { row.field(0) }
+                    for _ in 0..<3 { row.empty() }
+                }
+                row.field(store.cash[firm], fractionDigits: 3)
             }
-            buffer.appendField(store.cash[firm], fractionDigits: 3)
-            buffer.endRow()
         }
     }
 }
@@ -113,28 +117,29 @@ public enum EventTable {
                                   into buffer: inout CSVBuffer) {
         let world = simulation.world
         for event in events {
-            buffer.appendField(run)
-            buffer.appendField(Int(event.firm))
-            buffer.appendField(Int(event.step))
-            buffer.appendField(simulation.clock.year(ofStep: Int(event.step)))
-            let market = Int(event.market)
-            if market >= 0 && market < world.marketCount {
-                let m = world.markets[market]
-                buffer.appendField(m.name)
-                buffer.appendField(world.regionNames[m.region])
-                buffer.appendField(m.psychicDistance)
-            } else {
-                buffer.appendEmpty()
-                buffer.appendEmpty()
-                buffer.appendEmpty()
+            buffer.appendRow { row in
+                row.field(run)
+                row.field(Int(event.firm))
+                row.field(Int(event.step))
+                row.field(simulation.clock.year(ofStep: Int(event.step)))
+                let market = Int(event.market)
+                if market >= 0 && market < world.marketCount {
+                    let m = world.markets[market]
+                    row.field(m.name)
+                    row.field(world.regionNames[m.region])
+                    row.field(m.psychicDistance)
+                } else {
+                    row.empty()
+                    row.empty()
+                    row.empty()
+                }
+                row.field(event.kind.description)
+                row.field(Int(event.fromMode))
+                row.field(Int(event.toMode))
+                row.field(event.cause.description)
+                row.field(event.value)
+                row.field(event.partnered ? 1 : 0)
             }
-            buffer.appendField(event.kind.description)
-            buffer.appendField(Int(event.fromMode))
-            buffer.appendField(Int(event.toMode))
-            buffer.appendField(event.cause.description)
-            buffer.appendField(event.value)
-            buffer.appendField(event.partnered ? 1 : 0)
-            buffer.endRow()
         }
     }
 }
