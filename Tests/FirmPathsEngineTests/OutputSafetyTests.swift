@@ -323,6 +323,15 @@ enum DamageFixture {
         #expect(!names.contains { $0.hasPrefix(".") }, "\(names)")
     }
 
+    @Test func aDirectoryUnderAFileNamesTheCause() throws {
+        let file = SweepFixture.temporaryDirectory("plain-file")
+        defer { SweepFixture.remove(file) }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(throws: EngineError.io("cannot create output directory '\(file)/sub': Not a directory")) {
+            try OverwriteTests.run(file + "/sub", overwrite: false)
+        }
+    }
+
     @Test func temporaryNamesAreUniquePerProcessAndCall() {
         let a = OutputDirectory.temporaryPath(for: "/x/progress.json")
         let b = OutputDirectory.temporaryPath(for: "/x/progress.json")

@@ -49,10 +49,18 @@ public enum OutputDirectory {
             guard isDirectory.boolValue else { throw .io("cannot write into '\(path)': it is a file, not a directory") }
             return false
         }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .io("cannot create output directory '\(path)': \(reason(error))")
+        // mkdir -p with the system calls, so the failure has its errno ("Not a directory" for a
+        // parent that is a file, "Permission denied", "No space left on device").
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw .io("cannot create output directory '\(path)': \(AppendFile.reason(errno))")
+            }
+            prefix += "/"
+        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .io("cannot create output directory '\(path)': \(AppendFile.reason(ENOTDIR))")
         }
         return true
     }
