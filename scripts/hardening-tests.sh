@@ -4,7 +4,8 @@
 #       refused (exit 75, naming the first's pid and command), the first completes and its files
 #       equal (cmp) a reference sweep;
 #   (2) a single run stopped by SIGINT and by SIGTERM: exit 130 / 143 with a message, and the
-#       directory as it was (no *.partial, no staging directory, no lock file);
+#       directory as it was (no *.partial, no staging directory, no lock file); a sweep stopped
+#       by SIGTERM and SIGHUP: exit 143 / 129 with the command to resume;
 #   (3) `run --overwrite` with one previous file immutable (chattr +i): exit 74 and the previous
 #       set intact; then `--overwrite --no-trajectories` leaves no old trajectories.csv.
 # Usage: scripts/hardening-tests.sh        (make test-hardening)
@@ -85,6 +86,25 @@ for signal in INT TERM; do
         pass "(2) run stopped by SIG$signal: exit $rc, \"$(head -1 "$WORK/run.err")\", nothing left behind"
     else
         fail "(2) run stopped by SIG$signal: exit $rc (want $want), left: $(ls -A "$dir" 2>&1), stderr: $(cat "$WORK/run.err")"
+    fi
+done
+
+# A sweep stopped by SIGTERM or SIGHUP says so and how to resume (exit 143 / 129).
+for signal in TERM HUP; do
+    dir="$WORK/sweep-$signal"
+    "$BIN" sweep "${ARGS[@]}" --out "$dir" 2>"$WORK/sweep.err" &
+    pid=$!
+    for _ in $(seq 1 500); do grep -q '"runs_done": [1-9]' "$dir/progress.json" 2>/dev/null && break; sleep 0.01; done
+    kill -s "$signal" "$pid"
+    rc=0
+    wait "$pid" || rc=$?
+    want=$([ "$signal" = TERM ] && echo 143 || echo 129)
+    if [ "$rc" -eq "$want" ] && grep -q "stopped by SIG$signal" "$WORK/sweep.err" && grep -q "continue with: .*--resume" "$WORK/sweep.err"; then
+        pass "(2) sweep stopped by SIG$signal: exit $rc, \"$(head -1 "$WORK/sweep.err")\""
+    elif [ "$rc" -eq 0 ]; then
+        fail "(2) the sweep finished before SIG$signal (enlarge the scenario)"
+    else
+        fail "(2) sweep stopped by SIG$signal: exit $rc (want $want), stderr: $(cat "$WORK/sweep.err")"
     fi
 done
 
