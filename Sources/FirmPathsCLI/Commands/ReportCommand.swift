@@ -35,7 +35,9 @@ struct ReportCommand: Command {
                            usage: help)
         }
         guard FileManager.default.fileExists(atPath: directory) else {
-            throw CLIError(.ioError, "cannot read '\(directory)': no such directory")
+            // Checked here because the lock below would create the directory.
+            throw CLIError(.ioError, "cannot read '\(OutputDirectory.file("manifest.json", in: directory))': "
+                + "no such directory '\(directory)'")
         }
         let path = try OutputHold.holding(directory, command: ["report"] + arguments) { () throws(CLIError) in
             try write(directory: directory, console: console)
