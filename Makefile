@@ -5,7 +5,7 @@ SCENARIO ?= Scenarios/default.json
 # SwiftPM scratch path of the release-build checks (test-slurm, test-faults, bench; test-resume reads it too).
 SCRATCH ?= .build
 
-.PHONY: all build release run test test-interop test-report test-explorer fuzz-http install dist test-dist bundle-scenarios test-resume test-faults test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
+.PHONY: all build release run test test-interop test-report test-explorer fuzz-http install dist test-dist bundle-scenarios test-resume test-faults test-hardening test-slurm fuzz bench clean help targets calibrate sensitivity cal-release check-validation
 
 all: release
 
@@ -20,6 +20,7 @@ help:
 	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
 	@echo "make test-slurm  single-node SLURM cluster: sweep as a job array, merge, compare with one process"
 	@echo "make bench   release build, fixed-seed benchmarks, table + Results/bench/bench.json"
+	@echo "make test-hardening  20 rounds of two sweeps into one directory (the second refused), signals to a run, --overwrite all or nothing"
 	@echo "make test-faults  unwritable directory, ulimit -f, full tmpfs, SIGINT and SIGKILL during a sweep; resume, cmp"
 	@echo "make fuzz    libFuzzer on the scenario reader for FUZZ_SECONDS (default 300); crashes go to Fuzz/crashes/"
 	@echo "make targets      baseline-eu against Scenarios/targets/eu-sme.json (20 replications)"
@@ -68,6 +69,10 @@ test-slurm:
 bench:
 	$(SWIFT) build -c release --scratch-path $(SCRATCH)
 	$(SCRATCH)/release/firmpaths-bench --scenario $(SCENARIO) --out Results/bench
+# Output-side hardening checks of issue 14 (release build); see scripts/hardening-tests.sh.
+test-hardening:
+	SCRATCH=$(SCRATCH) scripts/hardening-tests.sh
+
 # Fault tests (release build); see scripts/fault-tests.sh.
 test-faults:
 	SCRATCH=$(SCRATCH) scripts/fault-tests.sh

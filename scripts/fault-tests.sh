@@ -143,7 +143,8 @@ if chattr +i "$dir" 2>/dev/null && ! touch "$dir/probe" 2>/dev/null; then
     "$BIN" run "$WORK/scenario.json" --set population.firms=3000 --set years=30 --threads 1 --quiet --out "$rundir" \
         2>"$WORK/run.err" &
     pid=$!
-    for _ in $(seq 1 200); do [ -e "$rundir/events.csv.partial" ] && break; sleep 0.01; done
+    # The files are written in a staging directory inside the run directory until the run is complete.
+    for _ in $(seq 1 200); do ls "$rundir"/.firmpaths-staging-*/events.csv.partial >/dev/null 2>&1 && break; sleep 0.01; done
     chattr +i "$rundir"
     rc=0
     wait "$pid" || rc=$?

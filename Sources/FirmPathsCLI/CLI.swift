@@ -66,7 +66,8 @@ public enum FirmPathsCLI {
         text += """
 
         Run `firmpaths help COMMAND` or `firmpaths COMMAND --help` for a command's options and examples.
-        Exit status: 0 ok, 64 usage error, 65 bad input data, 74 input/output error.
+        Exit status: 0 ok, 64 usage error, 65 bad input data, 66 missing input, 74 input/output error,
+        75 output directory locked by another process, 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP.
 
         Examples:
           firmpaths run default                       # built-in default scenario -> Results/default/

@@ -67,20 +67,23 @@ struct DemoCommand: Command {
         let start = Date()
         let results: RunResults
         if let directory {
-            try prepare(directory)
-            do {
-                let options = SingleRunOptions(directory: directory, overwrite: true, threads: ThreadCount.available(),
-                                               commandLine: ["firmpaths", "demo"] + arguments)
-                _ = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON,
-                                          scenarioFile: loaded.file, seed: seed, options: options)
-            } catch {
-                throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
-            }
-            _ = try ReportCommand.write(directory: directory)
-            do {
-                results = try RunResults.load(directory: directory)
-            } catch {
-                throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+            // Locked while the demo replaces its run and report (StagedOutput: all files or none).
+            results = try OutputHold.holding(directory, command: ["demo"] + arguments) { () throws(CLIError) -> RunResults in
+                try prepare(directory)
+                do throws(EngineError) {
+                    let options = SingleRunOptions(directory: directory, overwrite: true, threads: ThreadCount.available(),
+                                                   commandLine: ["firmpaths", "demo"] + arguments)
+                    _ = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON,
+                                              scenarioFile: loaded.file, seed: seed, options: options)
+                } catch {
+                    throw CLIError(error)
+                }
+                _ = try ReportCommand.write(directory: directory)
+                do throws(ReportError) {
+                    return try RunResults.load(directory: directory)
+                } catch {
+                    throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+                }
             }
         } else {
             results = simulate(loaded.scenario, seed: seed)

@@ -31,6 +31,18 @@ struct ExplainCommand: Command {
 
     """
 
+    /// A sweep writes events.csv (and firms.csv) only when asked (`--record`): say so, rather
+    /// than that a file cannot be opened.
+    static func checkRecorded(_ directory: String, run: Int?) throws(CLIError) {
+        guard let manifest = try? RunManifest.load(directory: directory), manifest.kind == "sweep" else { return }
+        let missing = [RunFiles.firms, RunFiles.events].filter { !RunFiles.exists($0, in: directory) }
+        guard !missing.isEmpty else { return }
+        let rerun = "firmpaths rerun \(directory) --run \(run.map(String.init) ?? "K")"
+        throw CLIError(.dataError, "'\(directory)' is a sweep recorded without \(missing.joined(separator: " and ")), which "
+            + "explain reads: sweep again with --record runs,firms,events (add `--record events` to the tables you "
+            + "record), or write one run with its events by `\(rerun)` and explain that directory")
+    }
+
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, options: ["--firm", "--run"], flags: ["--brief"], usage: help)
         guard parsed.positionals.count == 1, let directory = parsed.positionals.first else {
@@ -41,6 +53,7 @@ struct ExplainCommand: Command {
             throw CLIError(.usage, "missing --firm ID", usage: help)
         }
         let run = try parsed.int("--run", usage: help, range: 0...Int(Int32.max))
+        try checkRecorded(directory, run: run)
         let story: FirmStory
         do {
             story = try FirmStory.load(directory: directory, firm: firm, run: run)

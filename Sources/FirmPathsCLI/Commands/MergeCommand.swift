@@ -1,4 +1,6 @@
 import FirmPathsEngine
+import FirmPathsIO
+import Foundation
 
 /// `firmpaths merge OUT DIR...`: combines the directories of a sharded sweep.
 struct MergeCommand: Command {
@@ -11,8 +13,12 @@ struct MergeCommand: Command {
     which then holds exactly the files the unsharded sweep writes, byte for byte (points.csv and
     report.html included).
     Checks first that every DIR is a complete shard of the same scenario, sweep, seed and record
-    settings, and that each shard appears once and none is missing; while copying it checks that
-    every run's rows come from its shard, in run order.
+    settings, and that each shard appears once and none is missing; while copying (into a hidden
+    staging directory in OUT) it checks that every run's rows come from its shard, in run order,
+    and that every shard file holds exactly the bytes, rows and SHA-256 its shard's manifest
+    records (markets.csv: its checksum). Only then are the files moved into OUT: a damaged shard
+    (exit 65, naming the file and what is wrong) leaves OUT as it was. OUT is locked while it is
+    written (a second writer is refused, exit 75).
 
     Options:
       --overwrite   replace the files of a non-empty OUT
@@ -23,6 +29,18 @@ struct MergeCommand: Command {
 
     """
 
+    /// "shard 0/3 of a sweep" when `directory` holds the manifest of one of several shards.
+    static func shardDescription(_ directory: String) -> String? {
+        let path = OutputDirectory.file("manifest.json", in: directory)
+        guard let data = FileManager.default.contents(atPath: path),
+              let document = try? JSONParser.parse([UInt8](data), file: path, recordPositions: false),
+              document.value["kind"]?.stringValue == "sweep",
+              let index = document.value["shard"]?["index"]?.intValue, let count = document.value["shard"]?["count"]?.intValue,
+              count > 1
+        else { return nil }
+        return "shard \(index)/\(count) of a sweep"
+    }
+
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, options: [], flags: ["--overwrite", "--quiet"], usage: help)
         guard parsed.positionals.count >= 2, let output = parsed.positionals.first else {
@@ -30,13 +48,22 @@ struct MergeCommand: Command {
                            usage: help)
         }
         let shards = Array(parsed.positionals.dropFirst())
-        let result: SweepMergeResult
-        do {
-            result = try SweepMerge.merge(shards: shards, into: output, overwrite: parsed.has("--overwrite"))
-        } catch {
-            throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+        if let shard = shardDescription(output) {
+            throw CLIError(.usage, "OUT is the first argument, and '\(output)' seems to be a shard (\(shard)), not a merged "
+                + "directory: did you forget OUT? For example: firmpaths merge MERGED "
+                + parsed.positionals.joined(separator: " "), usage: help)
         }
-        let report = result.files.contains("runs.csv") ? try ReportCommand.write(directory: output) : nil
+        let command = ["merge"] + arguments
+        let (result, report) = try OutputHold.holding(output, command: command) { () throws(CLIError) in
+            let result: SweepMergeResult
+            do throws(EngineError) {
+                result = try SweepMerge.merge(shards: shards, into: output, overwrite: parsed.has("--overwrite"),
+                                              command: (["firmpaths"] + command).joined(separator: " "))
+            } catch {
+                throw CLIError(error)
+            }
+            return (result, result.files.contains("runs.csv") ? try ReportCommand.write(directory: output) : nil)
+        }
         guard !parsed.has("--quiet") else { return }
         if let report { console.err("report: \(report)\n") }
         console.err("merged \(result.shards) shards, \(result.runs) runs, into \(output)/ (\(result.files.joined(separator: ", ")))\n")

@@ -34,25 +34,40 @@ struct ReportCommand: Command {
             throw CLIError(.usage, parsed.positionals.isEmpty ? "missing DIR" : "expected one DIR, found \(parsed.positionals.count)",
                            usage: help)
         }
-        let path = try write(directory: directory)
+        guard FileManager.default.fileExists(atPath: directory) else {
+            // Checked here because the lock below would create the directory.
+            throw CLIError(.ioError, "cannot read '\(OutputDirectory.file("manifest.json", in: directory))': "
+                + "no such directory '\(directory)'")
+        }
+        let path = try OutputHold.holding(directory, command: ["report"] + arguments) { () throws(CLIError) in
+            try write(directory: directory, console: console)
+        }
         if !parsed.has("--quiet") { console.out("wrote \(path)\n") }
     }
 
     /// Writes the report, mapping failures to exit statuses.
     /// Writes DIR/report.html; for a sweep directory first DIR/points.csv, which its interval
     /// charts read.
-    static func write(directory: String) throws(CLIError) -> String {
+    /// With `console`, says on stderr when the directory is an unfinished sweep (n of N runs).
+    static func write(directory: String, console: Console? = nil) throws(CLIError) -> String {
+        var summarized: PointSummary.Result?
         if FileManager.default.fileExists(atPath: OutputDirectory.file("runs.csv", in: directory)) {
             do {
-                try PointSummary.write(directory: directory)
+                summarized = try PointSummary.write(directory: directory)
             } catch {
-                throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+                throw CLIError(error)
             }
         }
+        let path: String
         do {
-            return try RunReport.write(directory: directory)
+            path = try RunReport.write(directory: directory)
         } catch {
             throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
         }
+        if let console, let summarized, let manifest = try? RunManifest.load(directory: directory),
+           let note = RunReport.incompleteNote(manifest, completeRuns: summarized.runs) {
+            console.err("firmpaths report: \(directory): \(note)\n")
+        }
+        return path
     }
 }

@@ -36,6 +36,13 @@ struct RunCommand: Command {
                           otherwise with the estimate, exit 65; above 10 minutes or 1 GB a note)
       --quiet             print nothing but errors
 
+    Files are written into a hidden staging directory inside DIR and moved into place when the
+    run is complete: with --overwrite the previous run's files (all the files firmpaths writes,
+    including ones this run does not write) are replaced as a whole, and files of your own are
+    left alone. Ctrl-C, SIGTERM or SIGHUP stop the run, remove its unfinished files and leave DIR
+    as it was (exit 130, 143, 129). While a run writes DIR it holds DIR/.firmpaths.lock; a second
+    firmpaths writing DIR is refused with exit 75.
+
     A scenario too large for the machine's memory (80 % of it, or of FIRMPATHS_MEMORY_LIMIT
     such as 16G) is refused before anything is allocated, with the estimate and the largest
     population that fits (exit 65).
@@ -98,14 +105,21 @@ struct RunCommand: Command {
         if !parsed.has("--quiet"), estimate.seconds > 600 || estimate.bytes > 1024 * 1024 * 1024 {
             console.err("note: this run will take \(estimate.summary)\n")
         }
-        let result: SingleRunResult
-        do {
-            result = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON,
-                                           scenarioFile: loaded.file, seed: seed, options: options)
-        } catch {
-            throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+        // Ctrl-C, SIGTERM or SIGHUP stop the run; its files are removed, the directory left as it was.
+        let cancellation = SweepCancellation()
+        options.cancellation = cancellation
+        cancellation.handleInterrupts()
+        let (result, report) = try OutputHold.holding(directory, command: ["run"] + arguments) { () throws(CLIError) in
+            let result: SingleRunResult
+            do throws(EngineError) {
+                result = try SingleRun.execute(scenario: loaded.scenario, resolvedScenario: loaded.resolvedJSON,
+                                               scenarioFile: loaded.file, seed: seed, options: options)
+            } catch {
+                throw OutputHold.failure(error, cancellation: cancellation)
+            }
+            return (result, try ReportCommand.write(directory: directory))
         }
-        let report = try ReportCommand.write(directory: directory)
+        cancellation.stopHandlingInterrupts()
         guard !parsed.has("--quiet") else { return }
         console.out(summary(of: result, scenario: loaded.scenario, seed: seed, directory: directory))
         console.out("report: \(report)\n")

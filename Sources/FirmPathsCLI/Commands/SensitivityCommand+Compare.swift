@@ -73,13 +73,27 @@ extension SensitivityCommand {
         return rows.mapValues { $0.sorted { $0.rank < $1.rank }.map(\.parameter) }
     }
 
-    /// Compares the top 3 of every outcome with a ranking.csv written by an earlier run.
-    static func compare(_ results: [(outcome: String, result: MorrisResult)], with path: String,
-                        console: Console) throws(CLIError) {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CLIError(.ioError, "cannot read '\(path)'")
+    /// Reads the ranking.csv of `--compare` before anything runs, so a missing file (exit 66) or
+    /// a file that is not a ranking (exit 65) is refused at once, not after the whole screening.
+    static func readComparison(_ path: String) throws(CLIError) -> [String: [RankedParameter]] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError(.noInput, "--compare: cannot read '\(path)': \(OutputDirectory.reason(error))")
         }
-        let other = readRanking(text)
+        let ranking = readRanking(String(decoding: data, as: UTF8.self))
+        guard !ranking.isEmpty else {
+            throw CLIError(.dataError, "--compare: '\(path)' is not a ranking.csv of `firmpaths sensitivity --out`: it needs "
+                + "the columns outcome, rank, parameter and mu_star and at least one row")
+        }
+        return ranking
+    }
+
+    /// Compares the top 3 of every outcome with a ranking.csv written by an earlier run
+    /// (read by `readComparison`).
+    static func compare(_ results: [(outcome: String, result: MorrisResult)], with other: [String: [RankedParameter]],
+                        path: String, console: Console) throws(CLIError) {
         var disagreements: [String] = []
         var agreeing = 0, tied = 0
         var report = "top-3 agreement with \(path):\n"

@@ -42,7 +42,17 @@ extension SensitivityCommand {
             throw CLIError(.dataError, "\(directory): the sweep's design is \"\(spec.designName)\"; Morris screening needs a "
                 + "\"morris\" design, Sobol' indices a \"sobol\" design")
         }
+        let comparison = try comparisonRanking(parsed, isSobol: isSobol)
         let out = parsed.value("--out") ?? directory
+        try OutputHold.holding(out, command: ["sensitivity"] + arguments) { () throws(CLIError) in
+            try writeAnalysis(completed, from: directory, to: out, isSobol: isSobol, comparison: comparison, parsed: parsed,
+                              arguments: arguments, console: console)
+        }
+    }
+
+    private static func writeAnalysis(_ completed: CompletedSweep, from directory: String, to out: String, isSobol: Bool,
+                                      comparison: (path: String, ranking: [String: [RankedParameter]])?, parsed: Arguments,
+                                      arguments: [String], console: Console) throws(CLIError) {
         if out == directory {
             let existing = ownFiles.filter { FileManager.default.fileExists(atPath: OutputDirectory.file($0, in: out)) }
             if !existing.isEmpty && !parsed.has("--overwrite") {
@@ -64,7 +74,7 @@ extension SensitivityCommand {
         if isSobol {
             try analyseSobol(study, console: console)
         } else {
-            try analyseMorris(study, compare: parsed.value("--compare"), console: console)
+            try analyseMorris(study, compare: comparison, console: console)
         }
     }
 }

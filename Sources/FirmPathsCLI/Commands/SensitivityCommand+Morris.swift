@@ -6,7 +6,8 @@ import Foundation
 /// Morris screening: analysis of a sweep's runs.csv and the ranking files.
 extension SensitivityCommand {
     /// Computes and prints mu*, mu and sigma per outcome, writes the files of --out and runs --compare.
-    static func analyseMorris(_ study: Study, compare comparePath: String?, console: Console) throws(CLIError) {
+    static func analyseMorris(_ study: Study, compare comparison: (path: String, ranking: [String: [RankedParameter]])?,
+                              console: Console) throws(CLIError) {
         let sweep = study.sweep
         guard let design = sweep.spec.design, case .morris = design.method else {
             throw CLIError(.dataError, "\(sweep.file): the sweep design must be \"morris\"")
@@ -63,8 +64,8 @@ extension SensitivityCommand {
             try write(chart.svg(), "morris.svg", in: directory)
             console.err("wrote \(directory)/runs.csv, design.csv, ranking.csv, ranking.md, morris.svg\n")
         }
-        if let comparePath {
-            try compare(results, with: comparePath, console: console)
+        if let comparison {
+            try compare(results, with: comparison.ranking, path: comparison.path, console: console)
         }
     }
 

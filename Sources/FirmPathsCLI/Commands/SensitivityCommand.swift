@@ -129,19 +129,38 @@ struct SensitivityCommand: Command {
         } catch {
             throw CLIError(.dataError, error.description)
         }
+        let isSobol: Bool
+        if case .saltelli = sweep.spec.design?.method { isSobol = true } else { isSobol = false }
+        // Before the screening: a --compare that cannot be used would be noticed only at the end.
+        let comparison = try comparisonRanking(parsed, isSobol: isSobol)
         let directory = parsed.value("--out")
-        let start = Date()
-        let table = try execute(sweep, into: directory, overwrite: parsed.has("--overwrite"), threads: threads,
-                                console: console)
-        let seconds = Date().timeIntervalSince(start)
-        let study = Study(name: loaded.scenario.name, sweep: sweep, table: table, arguments: arguments,
-                          directory: directory, seconds: seconds)
-        if case .saltelli = sweep.spec.design?.method {
-            guard parsed.value("--compare") == nil else { throw CLIError(.usage, "--compare applies to morris", usage: help) }
-            try analyseSobol(study, console: console)
-        } else {
-            try analyseMorris(study, compare: parsed.value("--compare"), console: console)
+        let work = { () throws(CLIError) in
+            let start = Date()
+            let table = try execute(sweep, into: directory, overwrite: parsed.has("--overwrite"), threads: threads,
+                                    console: console)
+            let seconds = Date().timeIntervalSince(start)
+            let study = Study(name: loaded.scenario.name, sweep: sweep, table: table, arguments: arguments,
+                              directory: directory, seconds: seconds)
+            if isSobol {
+                try analyseSobol(study, console: console)
+            } else {
+                try analyseMorris(study, compare: comparison, console: console)
+            }
         }
+        // The directory stays locked from the first run to the last ranking file.
+        if let directory {
+            try OutputHold.holding(directory, command: ["sensitivity"] + arguments, work)
+        } else {
+            try work()
+        }
+    }
+
+    /// The ranking of `--compare`, read and checked (nil without the option).
+    static func comparisonRanking(_ parsed: Arguments,
+                                  isSobol: Bool) throws(CLIError) -> (path: String, ranking: [String: [RankedParameter]])? {
+        guard let path = parsed.value("--compare") else { return nil }
+        guard !isSobol else { throw CLIError(.usage, "--compare applies to morris", usage: help) }
+        return (path, try readComparison(path))
     }
 
     /// What an analysis works from: the sweep, its runs and where to write.
@@ -206,7 +225,8 @@ struct SensitivityCommand: Command {
         }
         guard let record = SweepRecord(parsing: "runs") else { throw CLIError(.software, "internal: no runs record") }
         let options = SweepOptions(directory: target, threads: threads, record: record, overwrite: overwrite,
-                                   memoryLimit: try MemoryLimit.from(environment: console.environment))
+                                   memoryLimit: try MemoryLimit.from(environment: console.environment),
+                                   command: "firmpaths sensitivity")
         let reporter: ProgressReporter? = console.errIsTerminal
             ? ProgressReporter(total: sweep.plan.count, threads: threads, live: true) { console.err($0) } : nil
         let cancellation = SweepCancellation()
@@ -216,15 +236,16 @@ struct SensitivityCommand: Command {
             result = try SweepRunner.execute(sweep, options: options, cancellation: cancellation, progress: reporter)
         } catch {
             cancellation.stopHandlingInterrupts()
-            throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+            throw CLIError(error)
         }
         cancellation.stopHandlingInterrupts()
         reporter?.finish()
         if result.interrupted {
-            console.err("interrupted after \(result.completed) of \(result.runs) runs"
+            let signal = cancellation.signal ?? SIGINT
+            console.err("stopped by \(SweepCancellation.name(of: signal)) after \(result.completed) of \(result.runs) runs"
                 + (directory.map { "; the completed runs are in \($0)/runs.csv" } ?? "") + "\n")
-            // 128 + SIGINT, as `firmpaths sweep`.
-            exit(130)
+            // 128 + the signal, as `firmpaths sweep`.
+            exit(ExitCode.stopped(by: signal).rawValue)
         }
         do {
             return try SweepRunsTable(path: OutputDirectory.file("runs.csv", in: target))

@@ -43,7 +43,11 @@ struct SweepCommand: Command {
     or of FIRMPATHS_MEMORY_LIMIT) is refused before it starts, with the estimate and the largest
     population that fits (exit 65).
 
-    Ctrl-C stops handing out runs, keeps the completed ones and prints the --resume command.
+    Ctrl-C (or SIGTERM, SIGHUP) stops handing out runs, keeps the completed ones and prints the
+    --resume command (exit 130, 143, 129). --resume checks what it continues: each file's
+    recorded bytes, rows and SHA-256 (progress.json), and refuses a damaged directory (exit 65).
+    While a sweep writes DIR it holds DIR/.firmpaths.lock: a second sweep, merge or run into DIR
+    is refused (exit 75) with the first one's pid, command and start time.
     Re-run any single run alone with `firmpaths rerun DIR --run K`, or with
     `firmpaths run SCENARIO --seed SEED --set PATH=VALUE ...` using its seed and parameter values
     from runs.csv (seeds are below 2^53, so R, pandas and spreadsheets keep them exactly).
@@ -104,12 +108,21 @@ struct SweepCommand: Command {
         let options = SweepOptions(directory: directory, threads: threads, record: record, every: every, shard: shard,
                                    resume: parsed.has("--resume"), overwrite: parsed.has("--overwrite"),
                                    overrides: overrides,
-                                   memoryLimit: try MemoryLimit.from(environment: console.environment))
+                                   memoryLimit: try MemoryLimit.from(environment: console.environment),
+                                   command: (["firmpaths", "sweep"] + arguments).joined(separator: " "))
         let quiet = parsed.has("--quiet")
         let total = sweep.plan.shard(shard).count
         let reporter: ProgressReporter? = quiet ? nil
             : ProgressReporter(total: total, threads: threads, live: console.errIsTerminal, logInterval: 30) { console.err($0) }
 
+        // Locked from the first file to the report, so no other writer comes in between.
+        let hold: OutputDirectory.Hold
+        do {
+            hold = try OutputDirectory.Hold(directory, command: options.command)
+        } catch {
+            throw CLIError(error)
+        }
+        defer { hold.release() }
         let cancellation = SweepCancellation()
         cancellation.handleInterrupts()
         let result: SweepResult
@@ -117,7 +130,7 @@ struct SweepCommand: Command {
             result = try SweepRunner.execute(sweep, options: options, cancellation: cancellation, progress: reporter)
         } catch {
             cancellation.stopHandlingInterrupts()
-            throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+            throw CLIError(error)
         }
         cancellation.stopHandlingInterrupts()
 
@@ -126,10 +139,13 @@ struct SweepCommand: Command {
             // Same arguments, so the resume passes the identity check; --overwrite would contradict --resume.
             let kept = arguments.filter { $0 != "--overwrite" && $0 != "--resume" }
             let resumeArguments = kept + ["--resume"]
-            console.err("interrupted: \(result.resumedFrom + result.completed) of \(result.runs) runs are complete in \(directory)/\n"
+            let signal = cancellation.signal ?? SIGINT
+            console.err("stopped by \(SweepCancellation.name(of: signal)): \(result.resumedFrom + result.completed) of "
+                + "\(result.runs) runs are complete in \(directory)/\n"
                 + "continue with: firmpaths sweep " + resumeArguments.map(shellQuoted).joined(separator: " ") + "\n")
-            // 128 + SIGINT, the shell convention for a run stopped by Ctrl-C; the completed runs are synced.
-            exit(130)
+            // 128 + the signal (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP), the shell convention; the completed runs are synced.
+            hold.release()
+            exit(ExitCode.stopped(by: signal).rawValue)
         }
         // A complete directory gets its per-point summary and its report, as Results/README.md says.
         // (Also when a resume finds the directory complete but without them: killed in between.)

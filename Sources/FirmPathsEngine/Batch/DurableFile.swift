@@ -36,8 +36,8 @@ final class AppendFile {
         }
         guard Int(info.st_size) >= length else {
             _ = posixClose(fd)
-            throw .io("cannot resume: '\(path)' has \(info.st_size) bytes but progress.json records \(length) written; "
-                + "the directory was modified, start again with --overwrite")
+            throw .invalidInput("cannot resume: '\(path)' has \(info.st_size) bytes but progress.json records \(length) "
+                + "written; the directory was modified, start again with --overwrite")
         }
         guard ftruncate(fd, off_t(length)) == 0, lseek(fd, off_t(length), SEEK_SET) >= 0 else {
             let code = errno
@@ -92,9 +92,11 @@ final class AppendFile {
     static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     /// Writes `text` to `path` so that a reader (or a resume after a crash) sees the old or the
-    /// new contents, never a mix: temporary file, fsync, rename, fsync of the directory.
+    /// new contents, never a mix: temporary file, fsync, rename, fsync of the directory. The
+    /// temporary name is unique to the process (`.NAME.tmp-PID-RANDOM`), so two processes never
+    /// write one temporary file.
     static func writeAtomically(_ text: String, to path: String) throws(EngineError) {
-        let temporary = path + ".tmp"
+        let temporary = OutputDirectory.temporaryPath(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io("cannot create '\(temporary)': \(reason(errno))") }
         let bytes = Array(text.utf8)

@@ -9,14 +9,16 @@ import Foundation
 /// results have byte-identical manifests.
 public enum SweepManifest {
     /// Keys that may differ between directories of the same sweep: where the scenario file was,
-    /// and whether the directory is finished.
-    static let nonIdentityKeys: Set<String> = ["scenario_file", "complete"]
+    /// whether the directory is finished, and (between shards) what its files hold.
+    static let nonIdentityKeys: Set<String> = ["scenario_file", "complete", "file_checks"]
     /// Keys that differ between the shards of one sweep.
     static let shardKeys: Set<String> = ["shard", "shard_runs"]
 
     /// The manifest of `sweep` as written with `options`.
+    /// - Parameter fileChecks: for a complete directory, each data file's `FileSeal` (bytes, rows,
+    ///   SHA-256, last run), which `merge` checks every shard file against.
     static func value(_ sweep: PreparedSweep, record: SweepRecord, every: Int, shard: ShardSpec,
-                      overrides: [String], complete: Bool) -> JSONValue {
+                      overrides: [String], complete: Bool, fileChecks: [String: FileSeal]? = nil) -> JSONValue {
         let plan = sweep.plan
         let points: [JSONValue] = plan.points.map { point in
             .object(JSONObject([
@@ -24,7 +26,7 @@ public enum SweepManifest {
                 ("values", .object(JSONObject(point.values.map { ($0.path, JSONValue.number($0.value)) }))),
             ]))
         }
-        return .object(JSONObject([
+        var object = JSONObject([
             ("tool", "firmpaths"),
             ("version", .string(Manifest.toolVersion)),
             ("kind", "sweep"),
@@ -46,8 +48,15 @@ public enum SweepManifest {
             ("sweep", sweep.spec.raw ?? .null),
             ("points", .array(points)),
             ("complete", .bool(complete)),
-            ("scenario", sweep.base.resolvedJSON),
-        ]))
+        ])
+        if let fileChecks { object["file_checks"] = checksValue(fileChecks, order: record.files) }
+        object["scenario"] = sweep.base.resolvedJSON
+        return .object(object)
+    }
+
+    /// `file_checks`: the seals of the data files, in the order of `order`.
+    static func checksValue(_ seals: [String: FileSeal], order: [String]) -> JSONValue {
+        .object(JSONObject(order.compactMap { name in seals[name].map { (name, $0.value) } }))
     }
 
     /// A seed as a JSON number when a double holds it exactly, otherwise as a decimal string.
@@ -90,37 +99,77 @@ public enum SweepManifest {
     }
 }
 
-/// `progress.json`: how many of a directory's runs are complete and how long each file was
-/// after them, written after the files were synced.
+/// `progress.json`: how many of a directory's runs are complete and what each data file held
+/// after them (bytes, rows, SHA-256, run of the last row), written after the files were synced.
+///
+/// `--resume` relies on it and so checks it (`SweepRunner.verifyResume`): every file must hold at
+/// least the recorded bytes, and those bytes must have the recorded checksum and rows; the row
+/// counts must agree with `runs_done`; and `seal`, the SHA-256 of the rest of the record, must
+/// match, so an edited record is refused rather than trusted.
 struct SweepProgress: Equatable {
     /// Runs of this directory's shard completed in order (a prefix of the shard's runs).
     var runsDone: Int
-    /// Byte length of each data file at that prefix, by file name.
-    var lengths: [String: Int]
+    /// Each data file at that prefix, by file name.
+    var seals: [String: FileSeal]
+    /// Whether the seal read with the record matched it (false: the record was edited; a
+    /// resume reports what the files say first, then this).
+    var sealMatches = true
 
     static let fileName = "progress.json"
 
+    /// Byte length of each data file at that prefix.
+    var lengths: [String: Int] { seals.mapValues(\.bytes) }
+
+    /// The record without its seal; `files` (name: bytes) comes first so that scripts reading
+    /// `"name": bytes` find the byte counts.
+    private var body: JSONObject {
+        let names = seals.keys.sorted()
+        return JSONObject([
+            ("runs_done", .number(Double(runsDone))),
+            ("files", .object(JSONObject(names.map { ($0, JSONValue.number(Double(seals[$0]?.bytes ?? 0))) }))),
+            ("checks", .object(JSONObject(names.map { ($0, seals[$0]?.value ?? .null) }))),
+        ])
+    }
+
+    static func seal(of body: JSONObject) -> String {
+        SHA256.hex(Array(((try? JSONValue.object(body).serialized(pretty: false)) ?? "").utf8))
+    }
+
     var text: String {
-        let files = JSONObject(lengths.keys.sorted().map { ($0, JSONValue.number(Double(lengths[$0] ?? 0))) })
-        let value: JSONValue = .object(JSONObject([("runs_done", .number(Double(runsDone))), ("files", .object(files))]))
-        return ((try? value.serialized(pretty: true)) ?? "{}") + "\n"
+        var object = body
+        object["seal"] = .string(Self.seal(of: body))
+        return ((try? JSONValue.object(object).serialized(pretty: true)) ?? "{}") + "\n"
     }
 
     /// Reads `progress.json`, or nil when it does not exist (nothing was checkpointed yet).
+    /// - Throws: `EngineError.invalidInput` (exit 65) with the reason when it is damaged, edited
+    ///   or written without checksums.
     static func read(_ path: String) throws(EngineError) -> SweepProgress? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path),
-              let document = try? JSONParser.parse([UInt8](data), file: path, recordPositions: false),
-              let done = document.value["runs_done"]?.intValue, done >= 0,
-              let files = document.value["files"]?.objectValue
-        else { throw .invalidInput("'\(path)' is damaged; start the sweep again with --overwrite") }
-        var lengths: [String: Int] = [:]
-        for (name, value) in files.members {
-            guard let length = value.intValue, length >= 0 else {
-                throw .invalidInput("'\(path)' is damaged; start the sweep again with --overwrite")
-            }
-            lengths[name] = length
+        func damaged(_ why: String) -> EngineError {
+            .invalidInput("cannot resume: '\(path)' \(why); start the sweep again with --overwrite")
         }
-        return SweepProgress(runsDone: done, lengths: lengths)
+        guard let data = FileManager.default.contents(atPath: path) else { throw .io("cannot read '\(path)'") }
+        guard let document = try? JSONParser.parse([UInt8](data), file: path, recordPositions: false),
+              let object = document.value.objectValue
+        else { throw damaged("is not valid JSON") }
+        guard let done = object["runs_done"]?.intValue, done >= 0 else { throw damaged("has no valid runs_done") }
+        guard let files = object["files"]?.objectValue else { throw damaged("has no files") }
+        guard let checks = object["checks"]?.objectValue, let seal = object["seal"]?.stringValue else {
+            throw damaged("records no checksums (it was written by an earlier firmpaths), so its runs cannot be verified")
+        }
+        var seals: [String: FileSeal] = [:]
+        for (name, value) in checks.members {
+            guard let fileSeal = FileSeal(value) else { throw damaged("has a damaged entry for '\(name)'") }
+            guard files[name]?.intValue == fileSeal.bytes else {
+                throw damaged("records \(files[name]?.intValue.map(String.init) ?? "no") bytes for '\(name)' in files "
+                    + "but \(fileSeal.bytes) in checks")
+            }
+            seals[name] = fileSeal
+        }
+        guard files.keys.count == seals.count else { throw damaged("lists files without checks") }
+        var progress = SweepProgress(runsDone: done, seals: seals)
+        progress.sealMatches = seal == Self.seal(of: progress.body)
+        return progress
     }
 }

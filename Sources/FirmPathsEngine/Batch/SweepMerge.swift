@@ -28,12 +28,21 @@ public enum SweepMerge {
     ///
     /// Checks before writing anything: every directory is a complete sweep shard; all come from
     /// the same tool version, scenario, sweep, base seed and record settings; their shard specs
-    /// are exactly `0/N ... (N-1)/N`. While copying it checks that every row of a shard file
-    /// belongs to that shard, in increasing run order, and that `runs.csv` (when recorded) has
-    /// exactly one row for each run.
-    /// - Throws: `EngineError.invalidInput` for shards that do not fit together, `.io` for file failures.
-    public static func merge(shards directories: [String], into output: String, overwrite: Bool) throws(EngineError) -> SweepMergeResult {
+    /// are exactly `0/N ... (N-1)/N`. While copying (into a staging directory, see
+    /// `StagedOutput`) it checks that every row of a shard file belongs to that shard, in
+    /// increasing run order, that `runs.csv` (when recorded) has exactly one row for each run,
+    /// and that every shard file is exactly what its shard's manifest records (`file_checks`:
+    /// bytes, rows, SHA-256, last run; `markets.sha256` for markets.csv). Only when every check
+    /// holds are the files moved into `output`: a damaged shard leaves `output` as it was.
+    /// - Throws: `EngineError.invalidInput` for shards that do not fit together or are damaged,
+    ///   `.io` for file failures, `.locked` when another process writes `output`.
+    public static func merge(shards directories: [String], into output: String, overwrite: Bool,
+                             command: String = "firmpaths merge") throws(EngineError) -> SweepMergeResult {
         guard !directories.isEmpty else { throw .invalidInput("no shard directories given") }
+        let outputPath = OutputLock.realPath(output)
+        if let shard = directories.first(where: { OutputLock.realPath($0) == outputPath }) {
+            throw .invalidInput("OUT '\(output)' is also given as shard '\(shard)'; merge into a new directory")
+        }
         var manifests: [JSONObject] = []
         for directory in directories {
             let path = OutputDirectory.file("manifest.json", in: directory)
@@ -83,24 +92,44 @@ public enum SweepMerge {
         let files = (reference["files"]?.arrayValue ?? []).compactMap(\.stringValue).filter { $0 != "manifest.json" }
         // Directories ordered by shard index, so shard s is directories[ordered[s]].
         let ordered = (0..<shardCount).compactMap { owner[$0] }
+        // What each shard's files must hold: its manifest's record of them (markets.csv: its checksum).
+        var expected: [[String: FileSeal]] = []
+        for index in ordered {
+            var seals: [String: FileSeal] = [:]
+            for file in files where file != MarketMaps.fileName {
+                guard let seal = FileSeal(manifests[index]["file_checks"]?[file]) else {
+                    throw .invalidInput("'\(directories[index])/manifest.json' does not record what '\(file)' holds "
+                        + "(file_checks; written by an earlier firmpaths?), so the file cannot be checked; "
+                        + "run the shard again with this version")
+                }
+                seals[file] = seal
+            }
+            expected.append(seals)
+        }
 
-        try OutputDirectory.prepare(output, overwrite: overwrite)
+        let staged = try StagedOutput(directory: output, overwrite: overwrite, command: command)
+        defer { staged.abandon() }
+        var mergedSeals: [String: FileSeal] = [:]
         for file in files {
             if file == MarketMaps.fileName {
-                try copyMarkets(from: ordered.map { directories[$0] }, into: output, checksum: reference["markets"]?["sha256"]?.stringValue)
+                try copyMarkets(from: ordered.map { directories[$0] }, into: staged.staging,
+                                checksum: reference["markets"]?["sha256"]?.stringValue)
                 continue
             }
             let readers = try ordered.map { index throws(EngineError) in
                 try RowGroupReader(path: OutputDirectory.file(file, in: directories[index]))
             }
-            try mergeFile(readers: readers, runs: runs, exactlyOnePerRun: file == "runs.csv",
-                          into: OutputDirectory.file(file, in: output))
+            mergedSeals[file] = try mergeFile(readers: readers, runs: runs, exactlyOnePerRun: file == "runs.csv",
+                                              expected: expected.map { $0[file] }, into: OutputDirectory.file(file, in: staged.staging))
         }
         var merged = reference
         merged["shard"] = .object(JSONObject([("index", .number(0)), ("count", .number(1))]))
         merged["shard_runs"] = .number(Double(runs))
         merged["complete"] = .bool(true)
-        try AppendFile.writeAtomically(try SweepManifest.text(.object(merged)), to: OutputDirectory.file("manifest.json", in: output))
+        merged["file_checks"] = SweepManifest.checksValue(mergedSeals, order: files)
+        try AppendFile.writeAtomically(try SweepManifest.text(.object(merged)),
+                                       to: OutputDirectory.file("manifest.json", in: staged.staging))
+        try staged.commit()
         return SweepMergeResult(shards: shardCount, runs: runs, files: files)
     }
 
@@ -121,8 +150,10 @@ public enum SweepMerge {
                                        to: OutputDirectory.file(MarketMaps.fileName, in: output))
     }
 
-    private static func mergeFile(readers: [RowGroupReader], runs: Int, exactlyOnePerRun: Bool,
-                                  into path: String) throws(EngineError) {
+    /// Merges one file; checks each shard's file against `expected` (its manifest's record) and
+    /// returns the merged file's seal.
+    private static func mergeFile(readers: [RowGroupReader], runs: Int, exactlyOnePerRun: Bool, expected: [FileSeal?],
+                                  into path: String) throws(EngineError) -> FileSeal {
         let shardCount = readers.count
         let writer: CSVFileWriter
         do {
@@ -132,7 +163,9 @@ public enum SweepMerge {
         }
         var output: [UInt8] = []
         output.reserveCapacity(1 << 21)
+        var sealer = FileSealer()
         func flush() throws(EngineError) {
+            sealer.absorb(output)
             do {
                 try writer.writeAll(output)
             } catch {
@@ -170,12 +203,19 @@ public enum SweepMerge {
                 throw .invalidInput("'\(reader.path)' has rows of run \(leading), which is not one of its shard's runs 0..<\(runs)")
             }
         }
+        for (reader, seal) in zip(readers, expected) {
+            guard let seal else { continue }
+            if let why = seal.mismatch(reader.sealer.seal, recordedIn: "its manifest.json") {
+                throw .invalidInput("'\(reader.path)' is damaged: \(why)")
+            }
+        }
         try flush()
         do {
             try writer.finish()
         } catch {
             throw .io(error.description)
         }
+        return sealer.seal
     }
 }
 
@@ -188,6 +228,8 @@ final class RowGroupReader {
     private var position = 0
     private var endOfFile = false
     private var pending: (row: [UInt8], run: Int?)?
+    /// Seal of the rows read so far (the whole file once read to the end).
+    private(set) var sealer = FileSealer()
 
     init(path: String) throws(EngineError) {
         self.path = path
@@ -235,6 +277,7 @@ final class RowGroupReader {
                     quoted.toggle()
                 } else if byte == UInt8(ascii: "\n") && !quoted {
                     row += buffer[start..<position]
+                    sealer.absorb(row)
                     return row
                 }
             }

@@ -28,10 +28,14 @@ public struct SweepOptions: Sendable {
     public var runLimit: Int?
     /// Memory the sweep may plan for, in bytes (nil: the machine's memory); see `MemoryGuard`.
     public var memoryLimit: Double?
+    /// The command line, recorded in the directory's lock file for a second writer's message.
+    public var command: String
 
     public init(directory: String, threads: Int = 1, record: SweepRecord = .sweepDefault, every: Int = 1,
                 shard: ShardSpec = .all, resume: Bool = false, overwrite: Bool = false, overrides: [String] = [],
-                checkpointInterval: Double = 0.5, runLimit: Int? = nil, memoryLimit: Double? = nil) {
+                checkpointInterval: Double = 0.5, runLimit: Int? = nil, memoryLimit: Double? = nil,
+                command: String = "firmpaths sweep") {
+        self.command = command
         self.directory = directory
         self.threads = max(1, threads)
         self.record = record
@@ -90,8 +94,12 @@ public enum SweepRunner {
         let directory = options.directory
         let manifestPath = OutputDirectory.file("manifest.json", in: directory)
         let progressPath = OutputDirectory.file(SweepProgress.fileName, in: directory)
+        // One writer per directory: a second sweep (or merge, run ...) into it is refused.
+        let hold = try OutputDirectory.Hold(directory, command: options.command)
+        defer { hold.release() }
 
         var start: SweepProgress?
+        var sealers: [String: FileSealer] = [:]
         if options.resume, hasVisibleFiles(directory) {
             guard FileManager.default.fileExists(atPath: manifestPath) else {
                 throw .invalidInput("cannot resume in '\(directory)': it has files but no manifest.json, so it is not a sweep "
@@ -110,12 +118,14 @@ public enum SweepRunner {
                                    seconds: 0)
             }
             start = try SweepProgress.read(progressPath)
-            if let done = start?.runsDone, done > shardPlan.count {
-                throw .invalidInput("'\(progressPath)' records \(done) runs but the shard has \(shardPlan.count)")
+            if let start {
+                sealers = try verifyResume(start, directory: directory, record: options.record, shardPlan: shardPlan)
+            } else {
+                try checkNothingToLose(directory: directory, record: options.record)
             }
         } else {
             try OutputDirectory.prepare(directory, overwrite: options.overwrite || options.resume)
-            for name in [SweepProgress.fileName, "manifest.json", MarketMaps.fileName] + SweepRecord.all.files {
+            for name in OutputDirectory.ownFiles {
                 let path = OutputDirectory.file(name, in: directory)
                 if FileManager.default.fileExists(atPath: path) {
                     do {
@@ -132,7 +142,7 @@ public enum SweepRunner {
                                        to: OutputDirectory.file(MarketMaps.fileName, in: directory))
 
         let writer = try SweepWriter(directory: directory, record: options.record, paths: sweep.paths,
-                                     outcomes: sweep.spec.outcomes.map(\.name), start: start,
+                                     outcomes: sweep.spec.outcomes.map(\.name), start: start, sealers: sealers,
                                      progressPath: progressPath, interval: options.checkpointInterval,
                                      runLimit: options.runLimit, cancellation: cancellation, progress: progress)
         let first = writer.runsDone
@@ -161,22 +171,101 @@ public enum SweepRunner {
         }
         let seconds = ProgressReporter.monotonicSeconds() - clockStart
         if let failure = writer.failure {
-            try? writer.finish()
+            _ = try? writer.finish()
             throw failure
         }
-        try writer.finish()
+        let seals = try writer.finish()
         let completed = writer.runsDone - first
         let interrupted = writer.runsDone < shardPlan.count
         if !interrupted {
             try AppendFile.writeAtomically(
                 try SweepManifest.text(SweepManifest.value(sweep, record: options.record, every: options.every,
                                                            shard: options.shard, overrides: options.overrides,
-                                                           complete: true)),
+                                                           complete: true, fileChecks: seals)),
                 to: manifestPath)
             try? FileManager.default.removeItem(atPath: progressPath)
         }
         return SweepResult(runs: shardPlan.count, resumedFrom: first, completed: completed, interrupted: interrupted,
                            seconds: seconds)
+    }
+
+    /// Checks what a resume relies on and returns, per data file, the sealer of its valid prefix
+    /// (to continue the checksums from there).
+    ///
+    /// Every recorded file must hold at least its recorded bytes, and those bytes must have the
+    /// recorded rows, SHA-256 and last run; runs.csv must hold one row per run done and firms.csv
+    /// end with the last run done; and what follows the valid prefix (the tail a kill leaves)
+    /// must be rows of later runs of this shard, in order, not rows of runs already done.
+    /// - Throws: `EngineError.invalidInput` (exit 65) with the reason.
+    static func verifyResume(_ progress: SweepProgress, directory: String, record: SweepRecord,
+                             shardPlan: RunPlanShard) throws(EngineError) -> [String: FileSealer] {
+        let done = progress.runsDone
+        func refuse(_ name: String, _ why: String) -> EngineError {
+            .invalidInput("cannot resume: '\(OutputDirectory.file(name, in: directory))' \(why); "
+                + "progress.json records \(done) runs done. Start the sweep again with --overwrite (or --out DIR)")
+        }
+        guard done <= shardPlan.count else {
+            throw .invalidInput("cannot resume: '\(OutputDirectory.file(SweepProgress.fileName, in: directory))' records "
+                + "\(done) runs done but the shard has \(shardPlan.count); start the sweep again with --overwrite")
+        }
+        let lastDone = done > 0 ? shardPlan[done - 1].run : nil
+        let nextRun = done < shardPlan.count ? shardPlan[done].run : nil
+        var sealers: [String: FileSealer] = [:]
+        for name in record.files {
+            guard let recorded = progress.seals[name] else {
+                throw .invalidInput("cannot resume: '\(OutputDirectory.file(SweepProgress.fileName, in: directory))' does not "
+                    + "record '\(name)'; start the sweep again with --overwrite")
+            }
+            let path = OutputDirectory.file(name, in: directory)
+            guard FileManager.default.fileExists(atPath: path) else { throw refuse(name, "is missing") }
+            let scan = try FileScan.read(path, prefix: recorded.bytes)
+            if scan.size < recorded.bytes {
+                throw refuse(name, "has \(scan.size) bytes but its first \(recorded.bytes) are recorded as written "
+                    + "(the file was cut)")
+            }
+            if let why = recorded.mismatch(scan.sealer.seal, recordedIn: "progress.json") { throw refuse(name, why) }
+            // The record against runs_done: no rows of a run not done; runs.csv one row per run.
+            if let last = recorded.lastRun, lastDone.map({ last > $0 }) ?? true {
+                throw refuse(name, "holds rows of run \(last), which is not among the runs done")
+            }
+            if name == "runs.csv" && recorded.rows != done + 1 {
+                throw refuse(name, "holds \(recorded.rows - 1) runs in its recorded bytes")
+            }
+            if name == "firms.csv" && recorded.lastRun != lastDone {
+                throw refuse(name, "ends with run \(recorded.lastRun.map(String.init) ?? "none") in its recorded bytes, "
+                    + "not with the last run done (\(lastDone.map(String.init) ?? "none"))")
+            }
+            // The tail after the checkpoint: rows of later runs of this shard only.
+            var previous = nextRun ?? Int.max
+            for run in scan.tail.runs {
+                guard let run, run >= previous, shardPlan.spec.contains(run: run), nextRun != nil else {
+                    throw refuse(name, "has rows after its recorded \(recorded.bytes) bytes that are not rows of the "
+                        + "runs after the ones done (the file was extended or edited)")
+                }
+                previous = run
+            }
+            sealers[name] = scan.sealer
+        }
+        guard progress.sealMatches else {
+            throw .invalidInput("cannot resume: '\(OutputDirectory.file(SweepProgress.fileName, in: directory))' was edited "
+                + "after firmpaths wrote it (its seal does not match its contents), so its record cannot be trusted; "
+                + "start the sweep again with --overwrite")
+        }
+        return sealers
+    }
+
+    /// Without a progress.json nothing is known to be complete; that is safe to start again only
+    /// when the data files hold no more than their header (a kill before the first checkpoint).
+    static func checkNothingToLose(directory: String, record: SweepRecord) throws(EngineError) {
+        for name in record.files {
+            let path = OutputDirectory.file(name, in: directory)
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let scan = try FileScan.read(path, prefix: 0)
+            if scan.tail.rows > 1 {
+                throw .invalidInput("cannot resume: '\(path)' holds \(scan.tail.rows - 1) rows but '\(directory)' has no "
+                    + "progress.json to say which are complete; start the sweep again with --overwrite (or --out DIR)")
+            }
+        }
     }
 
     /// Refuses a sweep whose concurrent runs (one per thread, plus the encoded runs waiting to be
@@ -209,6 +298,8 @@ public enum SweepRunner {
 final class SweepWriter: @unchecked Sendable {
     // @unchecked: mutated only from OrderedEmitter's consumer (serialized) and after the loop.
     private var files: [AppendFile?]
+    /// Checksums, rows and last run of each file, kept up to date as runs are appended.
+    private var sealers: [FileSealer?]
     private let progressPath: String
     private let interval: Double
     private let runLimit: Int?
@@ -219,12 +310,14 @@ final class SweepWriter: @unchecked Sendable {
     private var completedNow = 0
     private(set) var runsDone: Int
     private(set) var failure: EngineError?
-    /// File lengths after the last completely appended run: what a checkpoint may record. A
+    /// The files' seals after the last completely appended run: what a checkpoint may record. A
     /// write that fails half-way through a run (disk full, file-size limit) leaves bytes past
     /// these lengths, which a resume cuts off instead of keeping half a run.
-    private var committedLengths: [Int?]
+    private var committed: [FileSealer?]
 
-    init(directory: String, record: SweepRecord, paths: [String], outcomes: [String], start: SweepProgress?, progressPath: String,
+    /// - Parameter sealers: for a resume, the verified state of each file's valid prefix.
+    init(directory: String, record: SweepRecord, paths: [String], outcomes: [String], start: SweepProgress?,
+         sealers resumed: [String: FileSealer] = [:], progressPath: String,
          interval: Double, runLimit: Int?, cancellation: SweepCancellation, progress: ProgressReporter?) throws(EngineError) {
         self.progressPath = progressPath
         self.interval = interval
@@ -236,27 +329,34 @@ final class SweepWriter: @unchecked Sendable {
         let headers: [[String]] = [RunsTable.header(paths: paths, outcomes: outcomes), FirmTable.header, TrajectoryTable.header,
                                    EventTable.header, ExportTable.header, YearTableRecorder.header]
         var files: [AppendFile?] = []
+        var sealers: [FileSealer?] = []
         for (index, entry) in SweepRecord.names.enumerated() {
             guard record.contains(entry.record) else {
                 files.append(nil)
+                sealers.append(nil)
                 continue
             }
             let path = OutputDirectory.file(entry.file, in: directory)
             if let start {
-                guard let length = start.lengths[entry.file] else {
+                guard let length = start.lengths[entry.file], let sealer = resumed[entry.file], sealer.bytes == length else {
                     throw .invalidInput("'\(progressPath)' does not record '\(entry.file)'; start again with --overwrite")
                 }
                 files.append(try AppendFile(path: path, truncateTo: length))
+                sealers.append(sealer)
             } else {
                 let file = try AppendFile(path: path, truncateTo: 0)
                 var header = CSVBuffer()
                 header.appendHeader(headers[index])
                 try file.append(header.bytes)
+                var sealer = FileSealer()
+                sealer.absorb(header.bytes)
                 files.append(file)
+                sealers.append(sealer)
             }
         }
         self.files = files
-        committedLengths = files.map { $0?.length }
+        self.sealers = sealers
+        committed = sealers
         if start == nil { try checkpoint() }
     }
 
@@ -270,10 +370,12 @@ final class SweepWriter: @unchecked Sendable {
             case .failure(.failed(let message)):
                 throw EngineError.invalidInput(message)
             case .success(let run):
-                for (file, bytes) in zip(files, run.tables) {
-                    try file?.append(bytes)
+                for (index, bytes) in run.tables.enumerated() where index < files.count {
+                    guard let file = files[index] else { continue }
+                    try file.append(bytes)
+                    sealers[index]?.absorb(bytes)
                 }
-                committedLengths = files.map { $0?.length }
+                committed = sealers
                 runsDone += 1
                 completedNow += 1
                 progress?.advance()
@@ -299,22 +401,28 @@ final class SweepWriter: @unchecked Sendable {
         cancellation.cancel()
     }
 
-    /// Syncs the data files, then records their lengths: the order makes the record true.
-    func checkpoint() throws(EngineError) {
-        var lengths: [String: Int] = [:]
+    /// The seals of the committed prefix, by file name.
+    private var committedSeals: [String: FileSeal] {
+        var seals: [String: FileSeal] = [:]
         for (index, entry) in SweepRecord.names.enumerated() {
-            guard let file = files[index], let length = committedLengths[index] else { continue }
-            try file.sync()
-            lengths[entry.file] = length
+            if let sealer = committed[index] { seals[entry.file] = sealer.seal }
         }
-        try AppendFile.writeAtomically(SweepProgress(runsDone: runsDone, lengths: lengths).text, to: progressPath)
+        return seals
     }
 
-    /// Final checkpoint and close.
-    func finish() throws(EngineError) {
+    /// Syncs the data files, then records their seals: the order makes the record true.
+    func checkpoint() throws(EngineError) {
+        for file in files { try file?.sync() }
+        try AppendFile.writeAtomically(SweepProgress(runsDone: runsDone, seals: committedSeals).text, to: progressPath)
+    }
+
+    /// Final checkpoint and close; returns the files' seals (for the complete manifest).
+    @discardableResult
+    func finish() throws(EngineError) -> [String: FileSeal] {
         try checkpoint()
         for file in files { try file?.close() }
         files = files.map { _ in nil }
+        return committedSeals
     }
 }
 

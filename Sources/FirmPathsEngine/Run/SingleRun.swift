@@ -20,6 +20,9 @@ public struct SingleRunOptions: Sendable {
     public var commandLine: [String]
     /// Memory the run may plan for, in bytes (nil: the machine's memory); see `MemoryGuard`.
     public var memoryLimit: Double?
+    /// Checked after every step: once cancelled (Ctrl-C, SIGTERM) the run stops, its files are
+    /// removed and the directory is left as it was (`EngineError.interrupted`).
+    public var cancellation: SweepCancellation?
 
     public init(directory: String, overwrite: Bool = false, threads: Int = 1, writeTrajectories: Bool = true,
                 writeExports: Bool = true, every: Int = 1, commandLine: [String] = [], memoryLimit: Double? = nil) {
@@ -53,7 +56,12 @@ public enum SingleRun {
                                options: SingleRunOptions) throws(EngineError) -> SingleRunResult {
         // Before anything is allocated or created: a run too large for the machine is refused.
         try MemoryGuard.check(RunSize(scenario), limit: options.memoryLimit)
-        try OutputDirectory.prepare(options.directory, overwrite: options.overwrite)
+        // Locked, and written into a staging directory: the previous set of files stays until
+        // the new set is complete, then the whole set is replaced (see StagedOutput).
+        let output = try StagedOutput(directory: options.directory, overwrite: options.overwrite,
+                                      command: options.commandLine.isEmpty ? "firmpaths run" : options.commandLine.joined(separator: " "))
+        defer { output.abandon() }
+        let directory = output.staging
         let clockStart = Date()
         let simulation = Simulation(scenario: scenario, seed: seed)
         let setupSeconds = Date().timeIntervalSince(clockStart)
@@ -66,10 +74,10 @@ public enum SingleRun {
             table?.file.dialect = dialect
             return table
         }
-        let trajectories = try openTable("trajectories.csv", header: TrajectoryTable.header, in: options.directory,
+        let trajectories = try openTable("trajectories.csv", header: TrajectoryTable.header, in: directory,
                                          enabled: options.writeTrajectories)
-        let events = try openTable("events.csv", header: EventTable.header, in: options.directory, enabled: true)
-        let exports = try openTable("exports.csv", header: ExportTable.header, in: options.directory,
+        let events = try openTable("events.csv", header: EventTable.header, in: directory, enabled: true)
+        let exports = try openTable("exports.csv", header: ExportTable.header, in: directory,
                                     enabled: options.writeExports)
         var panel = options.writeExports
             ? ExportPanelRecorder(firms: simulation.store.firmCount, markets: simulation.world.marketCount,
@@ -80,8 +88,10 @@ public enum SingleRun {
             : nil
         let trajectoryEncoder = ParallelRowEncoder(firms: simulation.store.firmCount, threads: options.threads)
         let simulateStart = Date()
+        let cancellation = options.cancellation
         do {
             try RunExecutor.run(simulation, threads: options.threads) { simulation, stepEvents in
+                if let cancellation, cancellation.isCancelled { throw RunInterrupted() }
                 if let trajectories, simulation.currentStep % options.every == 0 {
                     // The rows of a step are encoded in parallel (the firms' state is only read
                     // here); the writer's queue then writes them while the next step runs.
@@ -102,18 +112,21 @@ public enum SingleRun {
             }
         } catch let error as CSVFileError {
             throw EngineError.io(error.description)
+        } catch is RunInterrupted {
+            throw EngineError.interrupted("interrupted at step \(simulation.currentStep) of \(scenario.totalSteps); "
+                + "nothing was written: '\(options.directory)' is as it was")
         } catch {
             throw EngineError.io("\(error)")
         }
         let simulateSeconds = Date().timeIntervalSince(simulateStart)
 
         let outcomes = simulation.firmOutcomes()
-        let firms = try openTable("firms.csv", header: FirmTable.header, in: options.directory, enabled: true)
+        let firms = try openTable("firms.csv", header: FirmTable.header, in: directory, enabled: true)
         if let firms { FirmTable.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &firms.buffer) }
         // Like every table, markets.csv appears under its final name only once the run is complete.
-        let marketTable = try openTable("markets.csv", header: MarketTable.header, in: options.directory, enabled: true)
+        let marketTable = try openTable("markets.csv", header: MarketTable.header, in: directory, enabled: true)
         if let marketTable { MarketTable.appendRows(of: simulation.world, map: 0, into: &marketTable.buffer) }
-        let years = try openTable("years.csv", header: YearTableRecorder.header, in: options.directory, enabled: yearTable != nil)
+        let years = try openTable("years.csv", header: YearTableRecorder.header, in: directory, enabled: yearTable != nil)
         if let years { yearTable?.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &years.buffer) }
         for table in [trajectories, events, exports, firms, years, marketTable].compactMap({ $0 }) { try table.finish() }
 
@@ -126,7 +139,11 @@ public enum SingleRun {
         let manifest = Manifest.singleRun(scenario: scenario, resolvedScenario: resolvedScenario, scenarioFile: scenarioFile,
                                           seed: seed, marketSeed: scenario.markets.generationSeed, options: options,
                                           result: result)
-        try OutputDirectory.writeAtomically(manifest, to: OutputDirectory.file("manifest.json", in: options.directory))
+        try OutputDirectory.writeAtomically(manifest, to: OutputDirectory.file("manifest.json", in: directory))
+        if let cancellation, cancellation.isCancelled {
+            throw EngineError.interrupted("interrupted while writing the files; nothing was written: '\(options.directory)' is as it was")
+        }
+        try output.commit()
         return result
     }
 
@@ -139,6 +156,9 @@ public enum SingleRun {
         }
     }
 }
+
+/// Thrown out of the step loop when the run is cancelled.
+struct RunInterrupted: Error {}
 
 /// A CSV file being written: its buffer and its file.
 final class TableWriter {

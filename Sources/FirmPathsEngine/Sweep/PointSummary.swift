@@ -68,6 +68,9 @@ public enum PointSummary {
         var outcomeColumns: [(name: String, index: Int)] = []
         var numeric: [Bool] = []
         var runCount = 0
+        // An unfinished sweep may end with half a row (written when it was stopped): only
+        // complete rows (ending with a newline) are runs.
+        let completeRows = max(0, try FileScan.read(runsPath, prefix: 0).tail.rows - 1)
         do {
             let reader = try CSVReader(path: runsPath)
             let pointColumn = try reader.column("point")
@@ -76,6 +79,7 @@ public enum PointSummary {
             outcomeColumns = reader.header.columns.enumerated().filter { !excluded.contains($0.element) }.map { ($0.element, $0.offset) }
             numeric = Array(repeating: true, count: outcomeColumns.count)
             try reader.forEachRow { (row: CSVRow) throws(CSVReadError) -> Bool in
+                guard runCount < completeRows else { return false }
                 guard let point = row.int(pointColumn) else {
                     throw CSVReadError(path: runsPath, message: "line \(row.line): point '\(row[pointColumn])' is not a whole number")
                 }

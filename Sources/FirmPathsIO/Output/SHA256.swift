@@ -1,9 +1,10 @@
 /// SHA-256 (FIPS 180-4) of a byte array, for the checksums a manifest records: the same
 /// digest `sha256sum` prints, so a reader can check a file without this tool.
 ///
-/// Foundation on Linux has no CryptoKit, and a checksum of a small table needs no speed.
+/// Foundation on Linux has no CryptoKit. `Hasher` digests a file as it is appended to (sweep
+/// checkpoints record the checksum of each file's valid prefix).
 public enum SHA256 {
-    private static let k: [UInt32] = [
+    fileprivate static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
         0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -16,45 +17,109 @@ public enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     public static func hex(_ bytes: [UInt8]) -> String {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var message = bytes
-        let bitLength = UInt64(bytes.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for t in 0..<16 {
-                let offset = chunk + 4 * t
-                w[t] = UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16
-                    | UInt32(message[offset + 2]) << 8 | UInt32(message[offset + 3])
-            }
-            for t in 16..<64 {
-                let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for t in 0..<64 {
-                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = hh &+ s1 &+ choice &+ k[t] &+ w[t]
-                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let temp2 = s0 &+ majority
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-            }
-            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-            h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
+        var hasher = Hasher()
+        hasher.update(bytes)
+        return hasher.hex
+    }
+
+    /// A digest computed piece by piece (a file appended to run by run): `update` with the
+    /// bytes in order, then `hex` (which does not end the hashing: more bytes may follow, and
+    /// `hex` then gives the digest of the longer prefix).
+    public struct Hasher: Sendable, Equatable {
+        private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        /// Bytes not yet hashed (fewer than 64).
+        private var pending: [UInt8] = []
+        /// Bytes given to `update` so far.
+        public private(set) var count = 0
+
+        public init() {}
+
+        public static func == (a: Hasher, b: Hasher) -> Bool { a.count == b.count && a.hex == b.hex }
+
+        public mutating func update(_ bytes: [UInt8]) {
+            bytes.withUnsafeBytes { update($0) }
         }
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for word in h {
-            for shift in stride(from: 28, through: 0, by: -4) { text.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
+
+        public mutating func update(_ bytes: ArraySlice<UInt8>) {
+            bytes.withUnsafeBytes { update($0) }
         }
-        return String(decoding: text, as: UTF8.self)
+
+        public mutating func update(_ raw: UnsafeRawBufferPointer) {
+            guard raw.count > 0 else { return }
+            count += raw.count
+            var offset = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, raw.count)
+                pending += raw[0..<take]
+                offset = take
+                guard pending.count == 64 else { return }
+                let block = pending
+                block.withUnsafeBytes { compress($0, blocks: 1) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let blocks = (raw.count - offset) / 64
+            if blocks > 0 {
+                compress(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 64 * blocks)]), blocks: blocks)
+                offset += 64 * blocks
+            }
+            if offset < raw.count { pending += raw[offset...] }
+        }
+
+        /// The digest of every byte given so far, as 64 lowercase hexadecimal digits.
+        public var hex: String {
+            var copy = self
+            let bitLength = UInt64(count) &* 8
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            tail.withUnsafeBytes { copy.compress($0, blocks: tail.count / 64) }
+            let digits = Array("0123456789abcdef".utf8)
+            var text: [UInt8] = []
+            text.reserveCapacity(64)
+            for word in [copy.h.0, copy.h.1, copy.h.2, copy.h.3, copy.h.4, copy.h.5, copy.h.6, copy.h.7] {
+                for shift in stride(from: 28, through: 0, by: -4) { text.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+
+        private mutating func compress(_ raw: UnsafeRawBufferPointer, blocks: Int) {
+            var w = [UInt32](repeating: 0, count: 64)
+            var state = h
+            SHA256.k.withUnsafeBufferPointer { k in
+                w.withUnsafeMutableBufferPointer { w in
+                    for block in 0..<blocks {
+                        let base = block * 64
+                        for t in 0..<16 {
+                            let offset = base + 4 * t
+                            w[t] = UInt32(raw[offset]) << 24 | UInt32(raw[offset + 1]) << 16
+                                | UInt32(raw[offset + 2]) << 8 | UInt32(raw[offset + 3])
+                        }
+                        for t in 16..<64 {
+                            let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                            let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                        }
+                        var (a, b, c, d, e, f, g, hh) = state
+                        for t in 0..<64 {
+                            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                            let choice = (e & f) ^ (~e & g)
+                            let temp1 = hh &+ s1 &+ choice &+ k[t] &+ w[t]
+                            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                            let majority = (a & b) ^ (a & c) ^ (b & c)
+                            let temp2 = s0 &+ majority
+                            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+                        }
+                        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                                 state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
+                    }
+                }
+            }
+            h = state
+        }
     }
 
     @inline(__always)
-    private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    fileprivate static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

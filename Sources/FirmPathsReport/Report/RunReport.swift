@@ -38,7 +38,11 @@ public enum RunReport {
             }
         }
         if RunFiles.exists(RunFiles.runs, in: directory) {
-            sections.append(sweepSection(try SweepSummary.load(directory: directory)))
+            let summary = try SweepSummary.load(directory: directory)
+            if let note = incompleteNote(manifest, completeRuns: summary.runCount) {
+                sections.insert(HTMLSection(heading: "Incomplete sweep", blocks: [.paragraph(note)]), at: 0)
+            }
+            sections.append(sweepSection(summary))
         }
         if !hasFirms && !RunFiles.exists(RunFiles.runs, in: directory) {
             throw ReportError("'\(directory)' holds neither firms.csv (a run) nor runs.csv (a sweep)", isIOFailure: false)
@@ -72,6 +76,16 @@ public enum RunReport {
             throw ReportError("cannot write '\(path)': \(FileErrorText.describe(error))", isIOFailure: true)
         }
         return path
+    }
+
+    /// For a sweep whose manifest says it is not complete: "This sweep is incomplete: 12 of 40
+    /// runs ..." (the runs counted are the complete rows of runs.csv); nil for a complete one.
+    public static func incompleteNote(_ manifest: RunManifest, completeRuns: Int) -> String? {
+        guard manifest.kind == "sweep", manifest.raw["complete"]?.boolValue == false else { return nil }
+        let total = manifest.raw["shard_runs"]?.intValue ?? manifest.raw["runs"]?.intValue
+        return "This sweep is incomplete: \(completeRuns) of \(total.map(String.init) ?? "?") runs were complete when this "
+            + "report was written, and every figure below is of those runs only. Continue it with `firmpaths sweep ... --resume` "
+            + "and the report is rewritten when it completes."
     }
 
     static func percent(_ share: Double) -> String { RunCharts.percent(share) }

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Output-side hardening checks of issue 14 (release build):
+#   (1) two sweeps started together into one directory, ROUNDS times (default 20): the second is
+#       refused (exit 75, naming the first's pid and command), the first completes and its files
+#       equal (cmp) a reference sweep;
+#   (2) a single run stopped by SIGINT and by SIGTERM: exit 130 / 143 with a message, and the
+#       directory as it was (no *.partial, no staging directory, no lock file); a sweep stopped
+#       by SIGTERM and SIGHUP: exit 143 / 129 with the command to resume;
+#   (3) `run --overwrite` with one previous file immutable (chattr +i): exit 74 and the previous
+#       set intact; then `--overwrite --no-trajectories` leaves no old trajectories.csv.
+# Usage: scripts/hardening-tests.sh        (make test-hardening)
+# Environment: ROUNDS (default 20), SCRATCH (SwiftPM scratch path, default .build).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-20}
+SCRATCH=${SCRATCH:-.build}
+swift build -c release --scratch-path "$SCRATCH" >/dev/null || exit 1
+BIN="$(pwd)/$SCRATCH/release/firmpaths"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/firmpaths-hardening.XXXXXX")
+cleanup() { chattr -R -i "$WORK" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+failures=0
+pass() { echo "PASS: $*"; }
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# About 1 s in a release build on a loaded 2-core machine: long enough that the second sweep
+# starts while the first holds the directory.
+cat > "$WORK/scenario.json" <<'JSON'
+{
+  "name": "hardening",
+  "years": 15,
+  "population": {"firms": 100},
+  "sweep": {
+    "design": "grid",
+    "parameters": {"policy.exportPromotion": [0, 0.2, 0.4, 0.6]},
+    "replications": 6,
+    "seed": 3
+  }
+}
+JSON
+ARGS=("$WORK/scenario.json" --threads 1 --record runs,firms,events --quiet)
+"$BIN" sweep "${ARGS[@]}" --out "$WORK/reference" || { echo "FAIL: reference sweep" >&2; exit 1; }
+
+# --- (1) concurrent sweeps ----------------------------------------------------------------------
+start=$(date +%s.%N)
+refused=0
+for round in $(seq 1 "$ROUNDS"); do
+    dir="$WORK/race-$round"
+    "$BIN" sweep "${ARGS[@]}" --out "$dir" 2>"$WORK/first.err" &
+    first=$!
+    # The second starts once the first holds the lock (its lock file names it).
+    for _ in $(seq 1 500); do grep -q "^pid $first" "$dir/.firmpaths.lock" 2>/dev/null && break; sleep 0.01; done
+    rc2=0
+    "$BIN" sweep "${ARGS[@]}" --out "$dir" 2>"$WORK/second.err" || rc2=$?
+    rc1=0
+    wait "$first" || rc1=$?
+    if [ "$rc2" -ne 75 ] || ! grep -q "being written by pid $first" "$WORK/second.err"; then
+        fail "round $round: second sweep exit $rc2 (want 75 naming pid $first): $(cat "$WORK/second.err")"
+        continue
+    fi
+    if [ "$rc1" -ne 0 ]; then
+        fail "round $round: first sweep exit $rc1: $(cat "$WORK/first.err")"
+        continue
+    fi
+    same=1
+    [ "$(cd "$WORK/reference" && ls -A)" = "$(cd "$dir" && ls -A)" ] || same=0
+    for file in "$WORK/reference"/*; do cmp -s "$file" "$dir/$(basename "$file")" || same=0; done
+    if [ "$same" -eq 1 ]; then refused=$((refused + 1)); else fail "round $round: the first sweep's files differ from the reference"; fi
+    rm -rf "$dir"
+done
+seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+[ "$refused" -eq "$ROUNDS" ] && pass "(1) $ROUNDS rounds of two concurrent sweeps in ${seconds}s: the second always refused (exit 75, \"$(head -1 "$WORK/second.err")\"), the first identical to the reference"
+
+# --- (2) a single run stopped by a signal ----------------------------------------------------------
+for signal in INT TERM; do
+    dir="$WORK/signal-$signal"
+    "$BIN" run "$WORK/scenario.json" --set population.firms=4000 --set years=30 --threads 1 --quiet --out "$dir" 2>"$WORK/run.err" &
+    pid=$!
+    for _ in $(seq 1 500); do ls "$dir"/.firmpaths-staging-*/events.csv.partial >/dev/null 2>&1 && break; sleep 0.01; done
+    kill -s "$signal" "$pid"
+    rc=0
+    wait "$pid" || rc=$?
+    want=$([ "$signal" = INT ] && echo 130 || echo 143)
+    if [ "$rc" -eq "$want" ] && grep -q "stopped by SIG$signal" "$WORK/run.err" && [ ! -e "$dir" ]; then
+        pass "(2) run stopped by SIG$signal: exit $rc, \"$(head -1 "$WORK/run.err")\", nothing left behind"
+    else
+        fail "(2) run stopped by SIG$signal: exit $rc (want $want), left: $(ls -A "$dir" 2>&1), stderr: $(cat "$WORK/run.err")"
+    fi
+done
+
+# A sweep stopped by SIGTERM or SIGHUP says so and how to resume (exit 143 / 129).
+for signal in TERM HUP; do
+    dir="$WORK/sweep-$signal"
+    "$BIN" sweep "${ARGS[@]}" --out "$dir" 2>"$WORK/sweep.err" &
+    pid=$!
+    for _ in $(seq 1 500); do grep -q '"runs_done": [1-9]' "$dir/progress.json" 2>/dev/null && break; sleep 0.01; done
+    kill -s "$signal" "$pid"
+    rc=0
+    wait "$pid" || rc=$?
+    want=$([ "$signal" = TERM ] && echo 143 || echo 129)
+    if [ "$rc" -eq "$want" ] && grep -q "stopped by SIG$signal" "$WORK/sweep.err" && grep -q "continue with: .*--resume" "$WORK/sweep.err"; then
+        pass "(2) sweep stopped by SIG$signal: exit $rc, \"$(head -1 "$WORK/sweep.err")\""
+    elif [ "$rc" -eq 0 ]; then
+        fail "(2) the sweep finished before SIG$signal (enlarge the scenario)"
+    else
+        fail "(2) sweep stopped by SIG$signal: exit $rc (want $want), stderr: $(cat "$WORK/sweep.err")"
+    fi
+done
+
+# --- (3) --overwrite all or nothing --------------------------------------------------------------
+dir="$WORK/overwrite"
+"$BIN" run "$WORK/scenario.json" --quiet --out "$dir" || fail "(3) first run"
+echo mine > "$dir/notes.txt"
+(cd "$dir" && sha256sum -- * > "$WORK/before.sha")
+if chattr +i "$dir/trajectories.csv" 2>/dev/null; then
+    rc=0
+    "$BIN" run "$WORK/scenario.json" --seed 9 --quiet --overwrite --out "$dir" 2>"$WORK/over.err" || rc=$?
+    chattr -i "$dir/trajectories.csv"
+    if [ "$rc" -eq 74 ] && (cd "$dir" && sha256sum -c --quiet "$WORK/before.sha") && [ -z "$(cd "$dir" && ls -A | grep '^\.')" ]; then
+        pass "(3) overwrite with an immutable file: exit 74, \"$(head -1 "$WORK/over.err")\", previous set intact"
+    else
+        fail "(3) overwrite with an immutable file: exit $rc, $(ls -A "$dir"), stderr: $(cat "$WORK/over.err")"
+    fi
+else
+    echo "SKIP: (3) chattr +i is not supported here"
+fi
+"$BIN" run "$WORK/scenario.json" --seed 9 --quiet --overwrite --no-trajectories --out "$dir" || fail "(3) overwrite run"
+if [ ! -e "$dir/trajectories.csv" ] && [ "$(cat "$dir/notes.txt")" = mine ]; then
+    pass "(3) --overwrite --no-trajectories: no previous trajectories.csv, notes.txt kept"
+else
+    fail "(3) --overwrite --no-trajectories left: $(ls -A "$dir")"
+fi
+
+if [ "$failures" -ne 0 ]; then
+    echo "FAIL: $failures hardening checks failed" >&2
+    exit 1
+fi
+echo "PASS: every hardening check"
