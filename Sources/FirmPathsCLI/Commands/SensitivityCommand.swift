@@ -118,6 +118,7 @@ struct SensitivityCommand: Command {
         let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
         var loaded = try ScenarioResolution.load(argument, overrides: parsed.all("--set"), environment: console.environment)
         let designPath = parsed.value("--design") ?? defaultDesign
+        try requireDefault(designPath, isDefault: parsed.value("--design") == nil, option: "--design")
         guard case .object(let written) = try CalibrateCommand.readSweepBlock(designPath) else {
             throw CLIError(.dataError, "\(designPath): 'sweep' must be an object")
         }

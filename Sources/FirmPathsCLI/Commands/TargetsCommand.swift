@@ -62,6 +62,7 @@ struct TargetsCommand: Command {
     }
 
     static func loadTargets(_ path: String) throws(CLIError) -> TargetFile {
+        try requireDefault(path, isDefault: path == defaultTargets, option: "--targets")
         do {
             return try TargetFile.load(path: path)
         } catch {
@@ -94,4 +95,14 @@ struct TargetsCommand: Command {
         }
         return text
     }
+}
+
+/// A default file of the repository (Scenarios/targets/...), read relative to the working
+/// directory: when it is missing, say so and how to name a file, instead of "cannot read".
+func requireDefault(_ path: String, isDefault: Bool, option: String) throws(CLIError) {
+    guard isDefault, !FileManager.default.fileExists(atPath: path) else { return }
+    let here = FileManager.default.currentDirectoryPath
+    throw CLIError(.ioError, "'\(path)' (the default of \(option), a file of the FirmPaths repository, "
+                   + "read relative to the working directory) does not exist in '\(here)': run from the "
+                   + "repository's top directory or give \(option) FILE")
 }

@@ -111,6 +111,8 @@ public final class FirmStore: @unchecked Sendable {
     public let yearDeepOperations: Column<Int16>
     /// Number of completed firm-years of each firm.
     public let yearsRecorded: Column<Int32>
+    /// Per firm, the running values of its current firm-year (see `OpenFirmYear`).
+    let openYear: Column<OpenFirmYear>
 
     public init(firms: Int, markets: Int, partnerSlots: Int, years: Int, stepsPerYear: Int) {
         firmCount = firms
@@ -206,6 +208,7 @@ public final class FirmStore: @unchecked Sendable {
         yearRegions = Column(count: fy, repeating: 0)
         yearDeepOperations = Column(count: fy, repeating: 0)
         yearsRecorded = Column(count: firms, repeating: 0)
+        openYear = Column(count: firms, repeating: OpenFirmYear(year: -1))
     }
 
     deinit {
@@ -230,7 +233,7 @@ public final class FirmStore: @unchecked Sendable {
         snapshotMask.deallocate(); snapshotDf.deallocate(); snapshotAlive.deallocate(); currentMask.deallocate()
         yearForeignSales.deallocate(); yearTotalSales.deallocate(); yearHomeRegionSales.deallocate()
         yearMaxMode.deallocate(); yearMarkets.deallocate(); yearRegions.deallocate()
-        yearDeepOperations.deallocate(); yearsRecorded.deallocate()
+        yearDeepOperations.deallocate(); yearsRecorded.deallocate(); openYear.deallocate()
     }
 
     /// Approximate bytes of state per firm for a world of `markets` markets, for size guards.
@@ -241,6 +244,25 @@ public final class FirmStore: @unchecked Sendable {
         let perYear = 3 * 8 + 1 + 3 * 2
         return perFirm + markets * perMarket + partnerSlots * perPartner + years * perYear + 2 * ((markets + 63) / 64) * 8
     }
+}
+
+/// The record of a firm's current firm-year while it accumulates, one per firm and adjacent in
+/// memory. `observe` adds to this copy and stores the sums into the yearly columns (indexed
+/// `firm * years + firmYear`, one cache line per firm, far apart) instead of reading them back:
+/// the same additions in the same order from the same zeros, so the columns hold the same
+/// values, without a cache miss per column and firm-step.
+struct OpenFirmYear: BitwiseCopyable {
+    /// The firm-year the values belong to (-1: none yet).
+    var year: Int32
+    var foreignSales = 0.0
+    var totalSales = 0.0
+    var homeRegionSales = 0.0
+    var maxMode: Int8 = 0
+    var markets: Int16 = 0
+    var regions: Int16 = 0
+    var deepOperations: Int16 = 0
+
+    init(year: Int32) { self.year = year }
 }
 
 extension FirmStore {

@@ -40,7 +40,7 @@ extension FirmStepContext {
     mutating func exportRelationshipEnds(firm i: Int, market j: Int, mode: Int, profit: Double,
                                          rng: inout RandomStream, events: inout [FirmEvent]) -> Bool {
         let hazard = relationshipEndHazard(firm: i, market: j, mode: mode)
-        guard hazard > 0, rng.bernoulli(rates.clock.stepProbability(hazard: hazard)) else { return false }
+        guard hazard > 0, rng.occurs(hazard: hazard, clock: rates.clock) else { return false }
         setMode(firm: i, market: j, to: 0, partnered: false)
         events.append(FirmEvent(firm: i, step: step, market: j, kind: .exit, cause: .ordersEnded,
                                 fromMode: mode, toMode: 0, value: profit))

@@ -11,7 +11,7 @@ extension FirmStepContext {
         for j in store.marketsActiveAtStepStart(firm: i) where store.partnered[base + j] && store.mode[base + j] >= 3 {
             let trust = store.trust[base + j]
             let hazard = model.opportunism.baseRate * (1 - trust)
-            guard rng.bernoulli(rates.clock.stepProbability(hazard: hazard)) else { continue }
+            guard rng.occurs(hazard: hazard, clock: rates.clock) else { continue }
             let mode = Int(store.mode[base + j])
             let kind = EventCause.opportunismKinds[Choice.weighted(model.opportunism.kindWeights, rng: &rng)]
             let gross = max(0, store.marketSales[base + j] * marginShare(mode: mode, market: j))

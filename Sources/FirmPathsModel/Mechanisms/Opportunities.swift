@@ -26,7 +26,7 @@ extension FirmStepContext {
             * (1 + scenario.policy.promotionSearchBoost * scenario.policy.exportPromotion)
         let unsolicited = model.opportunities.unsolicitedOrderRate * (0.3 + store.niche[i] + store.innovation[i])
         let total = coincidence + mainCustomer + supplier + search + unsolicited
-        guard marketCount > 0, rng.bernoulli(rates.clock.stepProbability(hazard: total)) else { return nil }
+        guard marketCount > 0, rng.occurs(hazard: total, clock: rates.clock) else { return nil }
         var u = rng.nextDouble() * total
         let trigger: EventCause
         if u < coincidence {

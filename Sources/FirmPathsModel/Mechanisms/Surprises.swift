@@ -15,7 +15,7 @@ extension FirmStepContext {
             let trust = store.trust[base + j]
             let hazard = model.surprises.baseRate * (1 - model.surprises.knowledgeProtection * knowledge)
                 * (1 - model.surprises.trustProtection * trust) * (1 + model.surprises.overloadEffect * scratch.overload)
-            guard rng.bernoulli(rates.clock.stepProbability(hazard: hazard)) else {
+            guard rng.occurs(hazard: hazard, clock: rates.clock) else {
                 store.trust[base + j] = trust + rates.trustGrowth * (1 - trust)
                 continue
             }

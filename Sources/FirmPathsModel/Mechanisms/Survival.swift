@@ -31,7 +31,7 @@ extension FirmStepContext {
         var cause = EventCause.none
         if store.lowCashSteps[i] >= rates.bankruptcySteps {
             cause = .bankruptcy
-        } else if rng.bernoulli(exogenousDeathProbability(firm: i)) {
+        } else if exogenousDeath(firm: i, rng: &rng) {
             cause = .exogenous
         }
         guard cause != .none else { return }
@@ -48,6 +48,16 @@ extension FirmStepContext {
             store.marketSales[base + j] = 0
             store.marketProfit[base + j] = 0
         }
+    }
+
+    /// Whether firm i closes for an exogenous reason in this step: one draw against
+    /// `exogenousDeathProbability`, whose hazard is at most 4 x the base rate, so the power and
+    /// the exponential are evaluated only for draws below that bound (`RandomStream.occurs`).
+    @inline(__always)
+    func exogenousDeath(firm i: Int, rng: inout RandomStream) -> Bool {
+        guard model.survival.sizeElasticity != 0 else { return rng.bernoulli(rates.deathProbability) }
+        let bound = StepClock.upperBound(rates.deathRate * 4 * rates.clock.stepLength)
+        return rng.occurs(probabilityAtMost: bound) { exogenousDeathProbability(firm: i) }
     }
 
     /// Per-step probability of an exogenous closure: the base yearly hazard scaled by size.

@@ -50,13 +50,25 @@ extension FirmStepContext {
         let regionsServed = regionsMask == 0 ? 0 : regionsMask.nonzeroBitCount
         if firmYear < store.years {
             let y = i * store.years + firmYear
-            store.yearForeignSales[y] += foreign
-            store.yearTotalSales[y] += total
-            store.yearHomeRegionSales[y] += scratch.homeRegionSales * rates.dt
-            store.yearMaxMode[y] = max(store.yearMaxMode[y], Int8(maxMode))
-            store.yearMarkets[y] = max(store.yearMarkets[y], Int16(marketsActive))
-            store.yearRegions[y] = max(store.yearRegions[y], Int16(regionsServed))
-            store.yearDeepOperations[y] = max(store.yearDeepOperations[y], Int16(deep))
+            // Accumulated in the firm's open record (FirmStore.swift), written through: the
+            // yearly columns start at 0 like a fresh record and are never read here.
+            var open = store.openYear[i]
+            if open.year != Int32(firmYear) { open = OpenFirmYear(year: Int32(firmYear)) }
+            open.foreignSales += foreign
+            open.totalSales += total
+            open.homeRegionSales += scratch.homeRegionSales * rates.dt
+            open.maxMode = max(open.maxMode, Int8(maxMode))
+            open.markets = max(open.markets, Int16(marketsActive))
+            open.regions = max(open.regions, Int16(regionsServed))
+            open.deepOperations = max(open.deepOperations, Int16(deep))
+            store.openYear[i] = open
+            store.yearForeignSales[y] = open.foreignSales
+            store.yearTotalSales[y] = open.totalSales
+            store.yearHomeRegionSales[y] = open.homeRegionSales
+            store.yearMaxMode[y] = open.maxMode
+            store.yearMarkets[y] = open.markets
+            store.yearRegions[y] = open.regions
+            store.yearDeepOperations[y] = open.deepOperations
             store.yearsRecorded[i] = Int32(firmYear + 1)
         }
 

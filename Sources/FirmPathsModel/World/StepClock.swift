@@ -36,3 +36,34 @@ public struct StepClock: Sendable, Equatable {
     @inline(__always)
     public func year(ofStep step: Int) -> Int { step / stepsPerYear }
 }
+
+extension RandomStream {
+    /// Whether an event of yearly hazard `lambda` happens in a step: the same draw and the same
+    /// answer as `bernoulli(clock.stepProbability(hazard: lambda))`, without the exponential
+    /// for most draws (see `occurs(probabilityAtMost:probability:)`, with the bound
+    /// 1 - exp(-x) <= x for x = lambda x step length).
+    @inline(__always)
+    mutating func occurs(hazard lambda: Double, clock: StepClock) -> Bool {
+        occurs(probabilityAtMost: StepClock.upperBound(lambda * clock.stepLength)) { clock.stepProbability(hazard: lambda) }
+    }
+
+    /// `bernoulli(probability())` for a probability known to be at most `bound`: the same draw,
+    /// and the same answer, but `probability` (an exponential or a power) is evaluated only
+    /// when the draw falls below the bound, for rare events a small share of the calls.
+    @inline(__always)
+    mutating func occurs(probabilityAtMost bound: Double, probability: () -> Double) -> Bool {
+        let u = nextDouble()
+        return u < bound && u < probability()
+    }
+}
+
+extension StepClock {
+    /// An upper bound, as computed in floating point, of 1 - exp(-x) evaluated in floating
+    /// point: x itself (exact arithmetic) plus a relative 1e-12 and an absolute 1e-15 for the
+    /// rounding of x, of exp (under an ulp, 1.1e-16 near 1) and of the subtraction. NaN stays
+    /// NaN (a draw is never below it, nor below the NaN probability).
+    @inline(__always)
+    static func upperBound(_ x: Double) -> Double {
+        x * (1 + 1e-12) + 1e-15
+    }
+}
