@@ -171,12 +171,17 @@ public enum MemoryGuard {
     }
 
     /// Throws `EngineError.invalidInput` when `concurrent` runs of `size` would not fit in the
-    /// tightest of the process's memory limits (`ceilings`, plus `limit`, FIRMPATHS_MEMORY_LIMIT,
-    /// when given), with the estimate, the limit that applies and the largest population that fits.
+    /// tightest of the process's memory limits (`ceilings`; `limit`, FIRMPATHS_MEMORY_LIMIT,
+    /// replaces physical memory when given), with the estimate, the limit that applies and the largest population that fits.
     public static func check(_ size: RunSize, concurrent: Int = 1, extraPerFirm: Double = 0, limit: Double? = nil,
                              what: String = "this run", ceilings given: [MemoryCeiling]? = nil) throws(EngineError) {
         var all = given ?? ceilings()
-        if let limit { all.append(MemoryCeiling(bytes: limit, source: .environment)) }
+        // FIRMPATHS_MEMORY_LIMIT stands for the machine's memory (it may be set above it, e.g.
+        // with swap); cgroup limits and `ulimit -v` still apply, since the kernel enforces them.
+        if let limit {
+            all.removeAll { $0.source == .physical }
+            all.append(MemoryCeiling(bytes: limit, source: .environment))
+        }
         let threads = max(1, concurrent)
         guard let tightest = all.min(by: { $0.usable(threads: threads) < $1.usable(threads: threads) }) else { return }
         let usable = tightest.usable(threads: threads)
