@@ -45,7 +45,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let refused = Self.main(["check", file], limit: "1G")
         #expect(refused.code == .dataError)
-        #expect(refused.err.contains("80 % of this machine's 1.0 GB is 819 MB"), "\(refused.err)")
+        #expect(refused.err.contains("80 % of FIRMPATHS_MEMORY_LIMIT=1.0 GB is 819 MB"), "\(refused.err)")
         let marker = "population.firms = "
         let range = try #require(refused.err.range(of: marker))
         let digits = refused.err[range.upperBound...].prefix { $0.isNumber || $0 == "," }.filter(\.isNumber)

@@ -69,6 +69,9 @@ struct RunCommand: Command {
         let seed = try parsed.seed("--seed", usage: help) ?? loaded.scenario.seed.value
         let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
         let every = try parsed.int("--every", usage: help, range: 1...1_000_000) ?? 1
+        if parsed.value("--out") == nil, let problem = ScenarioName.problem(loaded.scenario.name) {
+            throw CLIError(.dataError, "\(loaded.file): name: \(problem); it names the output directory under Results/ (or give --out)")
+        }
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name
         var writeYears = false
         if let text = parsed.value("--record") {

@@ -104,6 +104,9 @@ struct SweepCommand: Command {
                 + "so at most \(sweep.plan.count) shard\(sweep.plan.count == 1 ? "" : "s") can have work; use --shard I/N with N <= \(sweep.plan.count)",
                 usage: help)
         }
+        if parsed.value("--out") == nil, let problem = ScenarioName.problem(loaded.scenario.name) {
+            throw CLIError(.dataError, "\(loaded.file): name: \(problem); it names the output directory under Results/ (or give --out)")
+        }
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name + "-sweep"
         let options = SweepOptions(directory: directory, threads: threads, record: record, every: every, shard: shard,
                                    resume: parsed.has("--resume"), overwrite: parsed.has("--overwrite"),

@@ -48,6 +48,9 @@ struct ScenarioValidator {
     }
 
     private mutating func check(_ value: JSONValue, at path: JSONPath, against entry: ParameterSpec) {
+        if path.description == "name", let name = value.stringValue, let problem = ScenarioName.problem(name) {
+            return report(path, problem)
+        }
         if value.isNull, isMissingRequiredField(path) {
             report(path, "missing required field `\(path.lastKey ?? "")` (\(entry.domain.expectation))")
             return

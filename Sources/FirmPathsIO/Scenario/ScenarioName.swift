@@ -1,0 +1,20 @@
+/// Scenario names become directory names (`Results/<name>`), so they are restricted.
+public enum ScenarioName {
+    public static let maximumLength = 100
+    public static let expectation = "a name of letters, digits, `-`, `_` and `.` (not first), at most 100 characters"
+
+    /// Why `name` cannot be a directory name, or nil when it can.
+    public static func problem(_ name: String) -> String? {
+        if name.isEmpty { return "expected \(expectation), found an empty name" }
+        if name.unicodeScalars.count > maximumLength {
+            return "expected \(expectation), found \(name.unicodeScalars.count) characters"
+        }
+        if name.hasPrefix(".") { return "expected \(expectation), found a name starting with `.`" }
+        for scalar in name.unicodeScalars {
+            let ok = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+                || scalar == "-" || scalar == "_" || scalar == "."
+            if !ok { return "expected \(expectation), found the character U+\(String(scalar.value, radix: 16, uppercase: true))" }
+        }
+        return nil
+    }
+}
