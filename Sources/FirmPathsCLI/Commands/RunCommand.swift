@@ -43,9 +43,10 @@ struct RunCommand: Command {
     as it was (exit 130, 143, 129). While a run writes DIR it holds DIR/.firmpaths.lock; a second
     firmpaths writing DIR is refused with exit 75.
 
-    A scenario too large for the machine's memory (80 % of it, or of FIRMPATHS_MEMORY_LIMIT
-    such as 16G) is refused before anything is allocated, with the estimate and the largest
-    population that fits (exit 65).
+    A scenario too large for memory is refused before anything is allocated, with the estimate,
+    the limit that applies and the largest population that fits (exit 65): 80 % of the tightest
+    of the machine's physical memory (or FIRMPATHS_MEMORY_LIMIT such as 16G instead), the cgroup
+    memory limit and the virtual-memory limit (ulimit -v, less the process's own address space).
 
     Examples:
       firmpaths run default

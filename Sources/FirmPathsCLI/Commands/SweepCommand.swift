@@ -39,9 +39,10 @@ struct SweepCommand: Command {
                         else a line every 30 s and every 5 % of the runs, e.g. in SLURM logs)
       --set PATH=VALUE  override a parameter of the scenario before sweeping (repeatable)
 
-    A sweep whose concurrent runs (one per thread) would not fit in memory (80 % of the machine's,
-    or of FIRMPATHS_MEMORY_LIMIT) is refused before it starts, with the estimate and the largest
-    population that fits (exit 65).
+    A sweep whose concurrent runs (one per thread) would not fit in memory (80 % of the tightest of
+    the machine's memory or FIRMPATHS_MEMORY_LIMIT, the cgroup limit and ulimit -v) is refused
+    before it starts, with the estimate, the limit that applies and the largest population that
+    fits (exit 65).
 
     Ctrl-C (or SIGTERM, SIGHUP) stops handing out runs, keeps the completed ones and prints the
     --resume command (exit 130, 143, 129). --resume checks what it continues: each file's
