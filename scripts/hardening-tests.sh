@@ -92,9 +92,11 @@ done
 # A sweep stopped by SIGTERM or SIGHUP says so and how to resume (exit 143 / 129).
 for signal in TERM HUP; do
     dir="$WORK/sweep-$signal"
-    "$BIN" sweep "${ARGS[@]}" --out "$dir" 2>"$WORK/sweep.err" &
+    # Larger runs than the race's (24 runs of 2000 firms x 30 years, seconds even in a release
+    # build), so that the signal comes after the first checkpoint and before the end.
+    "$BIN" sweep "${ARGS[@]}" --set population.firms=2000 --set years=30 --out "$dir" 2>"$WORK/sweep.err" &
     pid=$!
-    for _ in $(seq 1 500); do grep -q '"runs_done": [1-9]' "$dir/progress.json" 2>/dev/null && break; sleep 0.01; done
+    for _ in $(seq 1 3000); do grep -q '"runs_done": [1-9]' "$dir/progress.json" 2>/dev/null && break; sleep 0.01; done
     kill -s "$signal" "$pid"
     rc=0
     wait "$pid" || rc=$?
