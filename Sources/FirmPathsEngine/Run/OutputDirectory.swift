@@ -138,12 +138,6 @@ public enum OutputDirectory {
     /// "File too large", "No space left on device"), not "NSCocoaErrorDomain error 512": the
     /// POSIX error underneath when there is one.
     public static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError { return reason(underlying) }
-        if let code = (ns.userInfo["NSPOSIXErrorCode"] as? Int) ?? (ns.userInfo["errno"] as? Int) {
-            return String(cString: strerror(Int32(code)))
-        }
-        return ns.localizedDescription
+        FileErrorText.describe(error)
     }
 }
