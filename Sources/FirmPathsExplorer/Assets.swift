@@ -110,6 +110,8 @@ enum ExplorerAssets {
     figure svg { max-width: 100%; height: auto; }
     figcaption { font-size: .85rem; color: var(--muted); max-width: 46rem; }
     figure.clickable { cursor: pointer; }
+    .chart-notes { font-size: .8rem; color: var(--muted); max-width: 46rem; }
+    .chart-notes ul { margin: .2rem 0; padding-left: 1.2rem; }
     .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
     table { border-collapse: collapse; }
     th, td { border-bottom: 1px solid var(--line); padding: .2rem .6rem; text-align: right; font-variant-numeric: tabular-nums; }
@@ -133,7 +135,7 @@ enum ExplorerAssets {
          one story per path (the brief, as explain --brief tells it), in three columns. */
       :root { font-size: 9pt; }
       .bar .actions, .picker, #status, aside, #paths .hint, #tell, #firm-id, #story, #compare, footer,
-        #charts .hint, #reproduce-hint, #error { display: none !important; }
+        #charts .hint, #reproduce-hint, #error, .chart-notes { display: none !important; }
       header.bar { padding: 0; border: none; }
       header.bar h1 { font-size: 13pt; margin: 0; }
       main { display: block; padding: 0; }
@@ -361,6 +363,22 @@ enum ExplorerAssets {
             const caption = document.createElement("figcaption");
             caption.textContent = f.caption;
             figure.appendChild(caption);
+            if (f.notes && f.notes.length > 0) {
+              const details = document.createElement("details");
+              details.className = "chart-notes";
+              const summary = document.createElement("summary");
+              summary.textContent = "Events on this chart (" + f.notes.length + ")";
+              details.appendChild(summary);
+              const list = document.createElement("ul");
+              for (const note of f.notes) {
+                const item = document.createElement("li");
+                item.textContent = note;
+                list.appendChild(item);
+              }
+              details.appendChild(list);
+              details.addEventListener("click", (event) => event.stopPropagation());
+              figure.appendChild(details);
+            }
             const m = /^Firm (\d+),/.exec(f.caption);
             if (m) {
               figure.classList.add("clickable");

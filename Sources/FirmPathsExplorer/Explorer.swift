@@ -276,7 +276,8 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
             let a = summary.alive.reduce(0) { $0 + $1[y] }
             return .number(a > 0 ? Double(summary.exporting.reduce(0) { $0 + $1[y] }) / Double(a) : 0)
         }
-        let sections = RunReport.runSections(results, explainDirectory: "Results/" + loaded.scenario.name)
+        let sections = RunReport.runSections(results, explainDirectory: "Results/" + loaded.scenario.name,
+                                              symbolHint: Self.ladderSymbolHint)
         let sectionJSON: [JSONValue] = sections.map { section in
             var figures: [JSONValue] = []
             var notes: [JSONValue] = []
@@ -304,8 +305,15 @@ public final class Explorer: HTTPHandler, @unchecked Sendable {
         ]))
     }
 
+    /// The ladder caption's sentence on the symbols, as the page shows them: a hover title, and
+    /// the same causes in a list under the chart (for touch screens); the handout prints the
+    /// stories instead.
+    static let ladderSymbolHint = "Hover a symbol for its cause, or open the list of events under the chart; "
+        + "click the chart for the firm's story."
+
     static func figureJSON(_ figure: HTMLFigure) -> JSONValue {
-        .object(JSONObject([("svg", .string(figure.svg)), ("caption", .string(figure.caption))]))
+        .object(JSONObject([("svg", .string(figure.svg)), ("caption", .string(figure.caption)),
+                            ("notes", .array(figure.notes.map { .string($0) }))]))
     }
 
     func story(_ settings: Settings, client: String?) throws(ExplorerError) -> JSONValue {

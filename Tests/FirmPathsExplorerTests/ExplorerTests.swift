@@ -168,6 +168,22 @@ import Testing
         guard case let .figure(figure) = report.sections[0].blocks[0] else { Issue.record("no path chart"); return }
         #expect(page["sections"]?[0]?["figures"]?[0]?["svg"]?.stringValue == figure.svg)
 
+        // The ladders: the report's hover notes travel with each figure, and the caption says where
+        // the page shows them (not "listed below in print", which only report.html does).
+        let reportLadders = report.sections.flatMap(\.blocks).compactMap { block -> HTMLFigure? in
+            if case let .figure(f) = block, f.caption.hasPrefix("Firm ") { return f } else { return nil }
+        }
+        let pageLadders = (page["sections"]?.arrayValue ?? []).flatMap { $0["figures"]?.arrayValue ?? [] }
+            .filter { $0["caption"]?.stringValue?.hasPrefix("Firm ") == true }
+        #expect(!reportLadders.isEmpty && pageLadders.count == reportLadders.count)
+        for (onPage, inReport) in zip(pageLadders, reportLadders) {
+            #expect(onPage["notes"]?.arrayValue?.compactMap(\.stringValue) == inReport.notes)
+            #expect(!inReport.notes.isEmpty)
+            let caption = onPage["caption"]?.stringValue ?? ""
+            #expect(caption.contains(Explorer.ladderSymbolHint) && !caption.contains("in print"), "\(caption)")
+            #expect(inReport.caption.contains(RunReport.printedSymbolHint))
+        }
+
         // Every firm's story is explain's story.
         for firm in 0..<60 {
             let story = try #require(client.request("POST", "/api/story",

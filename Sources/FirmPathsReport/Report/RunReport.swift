@@ -148,7 +148,8 @@ public enum RunReport {
 
     /// The ladder section from the example firms and their events (in memory).
     static func ladderSection(examples: [String: Int], eventsByFirm byFirm: [Int: [EventRecord]], explainDirectory directory: String,
-                              firms: [FirmRecord], stepsPerYear: Int, years: Int) -> HTMLSection {
+                              firms: [FirmRecord], stepsPerYear: Int, years: Int,
+                              symbolHint: String = RunReport.printedSymbolHint) -> HTMLSection {
         let run = firms.first?.run ?? 0
         var blocks: [HTMLBlock] = [.paragraph(
             "One example firm per path: of the firms on that path, the one with the most events among those at or below "
@@ -175,11 +176,15 @@ public enum RunReport {
             blocks.append(.figure(HTMLFigure(svg: chart.svg(),
                                              caption: "Firm \(firm), classified \(PathNames.display(name)) by rule \(rule); "
                                                 + "\(firmEvents.count) events. Time is the firm's age; dashed lines mark its founding "
-                                                + "and closing. Hover a symbol for its cause (listed below in print).",
+                                                + "and closing. " + symbolHint,
                                              notes: FirmLadder.notes(chart))))
         }
         return HTMLSection(heading: "5. Example firms: the establishment ladder", blocks: blocks)
     }
+
+    /// How report.html's ladder captions point at the events behind the symbols: its notes are
+    /// printed under each chart.
+    public static let printedSymbolHint = "Hover a symbol for its cause (listed below in print)."
 
     static func sweepSection(_ sweep: SweepSummary) -> HTMLSection {
         var blocks: [HTMLBlock] = [.paragraph(
