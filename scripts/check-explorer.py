@@ -109,6 +109,16 @@ def main(argv):
         slider = driver.find_element(By.ID, "lever-policy-exportPromotion")
         if float(slider.get_attribute("value")) != 0:
             fail("the export-promotion slider does not start at 0")
+        # Each ladder lists its symbols' causes under the chart (hover-only information, on screen too).
+        lists = driver.find_elements(By.CSS_SELECTOR, "#charts figure details.chart-notes")
+        if not lists:
+            fail("no ladder lists the events behind its symbols")
+        lists[0].find_element(By.TAG_NAME, "summary").click()
+        items = lists[0].find_elements(By.TAG_NAME, "li")
+        if not items or not items[0].is_displayed() or not items[0].text.strip():
+            fail("a ladder's list of events does not open")
+        lists[0].find_element(By.TAG_NAME, "summary").click()
+        print(f"ladders: {len(lists)} with event lists, the first with {len(items)} events")
         before = share(driver)
         first_chart = charts[0].get_attribute("outerHTML")
         driver.save_screenshot(os.path.join(outdir, "1-start.png"))
