@@ -39,6 +39,31 @@ final class Captured: @unchecked Sendable {
         #expect(captured.out.contains("first export at age "))
     }
 
+    /// When the screen has no room for one firm per path, the last paths are left out, not the
+    /// mission's paths at the head of the list (the default run has born globals and incremental
+    /// firms, and the demo showed neither).
+    @Test func shortScreenKeepsTheFirstPathsExamples() {
+        let captured = Captured()
+        #expect(FirmPathsCLI.main(["demo", "--no-save"], console: captured.console(terminal: false)) == .ok, "\(captured.err)")
+        let text = captured.out
+        let chart = text.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.hasSuffix("%") }
+        func count(_ path: String) -> Int {
+            guard let row = chart.first(where: { $0.hasPrefix("  " + path + " ") }) else { return 0 }
+            return Int(row.split(separator: " ").dropLast().last ?? "") ?? 0
+        }
+        let shown = text.split(separator: "\n").compactMap { line -> String? in
+            guard let match = try? /^  firm \d+ \(([a-z -]+)\): .*$/.wholeMatch(in: String(line)) else { return nil }
+            return String(match.1)
+        }
+        #expect(count("born global") > 0 && count("incremental") > 0, "\(text)")
+        #expect(shown.prefix(2) == ["born global", "incremental"], "\(text)")
+        // The paths shown are the first ones that have firms, in the chart's order.
+        let withFirms = ["born global", "incremental", "born regional", "backsourcer", "domestic", "born-again global",
+                         "gradual exporter", "intermittent exporter", "de-internationalizer", "other exporter"]
+            .filter { count($0) > 0 }
+        #expect(Array(withFirms.prefix(shown.count)) == shown, "\(text)")
+    }
+
     @Test func everyBundledScenarioFits80Columns() {
         for name in ["born-global-niche", "uppsala-incremental", "backsourcing-wave"] {
             let captured = Captured()

@@ -183,14 +183,28 @@ struct DemoCommand: Command {
         }
         // Each firm gets one line, and more while the screen has room; parts that do not fit are
         // left out whole (`explain` tells everything), never cut.
-        let present = paths.compactMap { path in examples[path].map { (path: path, firm: $0) } }
-        let heads = present.map { "  firm \($0.firm) (" + paint(PathNames.display($0.path), PathStyle.of($0.path).terminalColor) + "): " }
-        let laid = present.indices.map { k in
-            layout(summary(of: present[k].firm, in: r), firstWidth: width - visibleCount(heads[k]), width: width - 6)
+        let candidates = paths.compactMap { path in examples[path].map { (path: path, firm: $0) } }
+        let candidateHeads = candidates.map {
+            "  firm \($0.firm) (" + paint(PathNames.display($0.path), PathStyle.of($0.path).terminalColor) + "): "
+        }
+        let candidateLaid = candidates.indices.map { k in
+            layout(summary(of: candidates[k].firm, in: r), firstWidth: width - visibleCount(candidateHeads[k]), width: width - 6)
         }
         // The fewest lines that tell a firm's first part whole.
-        let least = laid.map { lines in (lines.firstIndex(where: \.endsPart) ?? (lines.count - 1)) + 1 }
+        let candidateLeast = candidateLaid.map { lines in (lines.firstIndex(where: \.endsPart) ?? (lines.count - 1)) + 1 }
         var budget = maxLines - out.count - closing.count
+        // Which firms are shown: in the order of the paths (the mission's paths first), as long as
+        // their fewest lines fit; when the screen is short the last paths are left out, not the first.
+        var shown: [Int] = []
+        var reserved = 0
+        for k in candidates.indices where reserved + candidateLeast[k] <= budget {
+            shown.append(k)
+            reserved += candidateLeast[k]
+        }
+        let present = shown.map { candidates[$0] }
+        let heads = shown.map { candidateHeads[$0] }
+        let laid = shown.map { candidateLaid[$0] }
+        let least = shown.map { candidateLeast[$0] }
         for k in present.indices {
             // Later firms keep their fewest lines; a story is shortened by whole parts only.
             let room = budget - least[(k + 1)...].reduce(0, +)
