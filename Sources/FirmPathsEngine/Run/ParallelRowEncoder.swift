@@ -32,19 +32,35 @@ final class ParallelRowEncoder: @unchecked Sendable {
     /// - Parameter encode: writes the rows of the firms in `range`; called concurrently for
     ///   different ranges, so it must only read shared state.
     func append(into buffer: inout CSVBuffer, _ encode: @Sendable (Range<Int>, inout CSVBuffer) -> Void) {
+        append(into: &buffer, rows: true, encode, jobs: 0) { _ in }
+    }
+
+    /// Runs `job(0)`, ..., `job(jobs - 1)` and (if `rows`) the chunks of `append(into:_:)`, all
+    /// at the same time on the encoder's threads, jobs first (they are the longer tasks).
+    /// - Parameter job: one whole task, e.g. another table's rows of the same step; the jobs run
+    ///   concurrently with each other and with the chunks, so each must write only its own state.
+    func append(into buffer: inout CSVBuffer, rows: Bool, _ encode: @Sendable (Range<Int>, inout CSVBuffer) -> Void,
+                jobs: Int, job: @Sendable (Int) -> Void) {
         guard chunkCount > 1 else {
-            encode(0..<firms, &buffer)
+            for index in 0..<jobs { job(index) }
+            if rows { encode(0..<firms, &buffer) }
             return
         }
         let chunkSize = Self.firmsPerChunk
         let firms = firms
-        ParallelFor.run(count: chunkCount, threads: threads, chunk: 1) { chunks in
-            for chunk in chunks {
+        ParallelFor.run(count: jobs + (rows ? chunkCount : 0), threads: threads, chunk: 1) { tasks in
+            for task in tasks {
+                guard task >= jobs else {
+                    job(task)
+                    continue
+                }
+                let chunk = task - jobs
                 let lower = chunk * chunkSize
                 self.buffers[chunk].reset()
                 encode(lower..<min(firms, lower + chunkSize), &self.buffers[chunk])
             }
         }
+        guard rows else { return }
         for chunk in 0..<chunkCount { buffer.append(rowsOf: buffers[chunk]) }
     }
 }
