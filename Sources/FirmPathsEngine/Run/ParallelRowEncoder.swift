@@ -12,13 +12,16 @@ final class ParallelRowEncoder: @unchecked Sendable {
 
     private let threads: Int
     private let firms: Int
+    private let chunkSize: Int
     private let chunkCount: Int
     private let buffers: UnsafeMutablePointer<CSVBuffer>
 
-    init(firms: Int, threads: Int) {
+    /// - Parameter firmsPerChunk: rows of a chunk (default `firmsPerChunk`).
+    init(firms: Int, threads: Int, firmsPerChunk: Int = ParallelRowEncoder.firmsPerChunk) {
         self.firms = firms
         self.threads = max(1, threads)
-        chunkCount = self.threads <= 1 ? 1 : max(1, (firms + Self.firmsPerChunk - 1) / Self.firmsPerChunk)
+        chunkSize = max(1, firmsPerChunk)
+        chunkCount = self.threads <= 1 ? 1 : max(1, (firms + chunkSize - 1) / chunkSize)
         buffers = .allocate(capacity: chunkCount)
         buffers.initialize(repeating: CSVBuffer(), count: chunkCount)
     }
@@ -46,7 +49,7 @@ final class ParallelRowEncoder: @unchecked Sendable {
             if rows { encode(0..<firms, &buffer) }
             return
         }
-        let chunkSize = Self.firmsPerChunk
+        let chunkSize = chunkSize
         let firms = firms
         ParallelFor.run(count: jobs + (rows ? chunkCount : 0), threads: threads, chunk: 1) { tasks in
             for task in tasks {

@@ -133,11 +133,13 @@ public enum SingleRun {
         let marketTable = try openTable("markets.csv", header: MarketTable.header, in: directory, enabled: true)
         if let marketTable { MarketTable.appendRows(of: simulation.world, map: 0, into: &marketTable.buffer) }
         let years = try openTable("years.csv", header: YearTableRecorder.header, in: directory, enabled: stepTables.years != nil)
-        // years.csv in firm chunks and firms.csv as one job, at the same time; years.csv is
-        // handed to its writer block by block, so that it is not all in memory at once.
+        // years.csv in firm chunks and firms.csv as one job, at the same time, block by block of
+        // firms; each block is handed to the writers, so that neither table is all in memory at once.
         let yearRecorder = stepTables.years
-        let block = 4 * ParallelRowEncoder.firmsPerChunk
-        let encoder = ParallelRowEncoder(firms: block, threads: options.threads)
+        // Small blocks (a few MB): the writer's queue hands back the buffers of earlier blocks,
+        // so the table is encoded into memory already in use rather than into fresh pages.
+        let block = 4096
+        let encoder = ParallelRowEncoder(firms: block, threads: options.threads, firmsPerChunk: 1024)
         var noYears = CSVBuffer()
         do throws(CSVFileError) {
             for base in stride(from: 0, to: max(outcomes.count, 1), by: block) {
@@ -148,8 +150,8 @@ public enum SingleRun {
                         guard lower < upper else { return }
                         yearRecorder?.appendRows(of: simulation, outcomes: outcomes[lower..<min(upper, base + range.upperBound)],
                                                  run: 0, into: &buffer)
-                    }, jobs: base == 0 ? 1 : 0) { _ in
-                        if let firms { FirmTable.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &firms.buffer) }
+                    }, jobs: 1) { _ in
+                        if let firms { FirmTable.appendRows(of: simulation, outcomes: outcomes[base..<upper], run: 0, into: &firms.buffer) }
                     }
                 }
                 if let years {
@@ -158,6 +160,7 @@ public enum SingleRun {
                 } else {
                     encodeBlock(into: &noYears)
                 }
+                try firms?.flushIfFull()
             }
         } catch {
             throw EngineError.io(error.description)

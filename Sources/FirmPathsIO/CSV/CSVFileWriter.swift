@@ -104,11 +104,14 @@ public final class CSVFileWriter: @unchecked Sendable {
             buffer.reset()
             return
         }
+        try checkOpen()
+        // A slot first: once the queue has written a buffer, its emptied allocation is among
+        // the spares, so a producer ahead of the disk reuses buffers instead of allocating.
+        try takeSlot()
         var bytes = lock.withLock { spare.popLast() } ?? []
         if bytes.capacity < buffer.count { bytes.reserveCapacity(buffer.count) }
         buffer.exchangeBytes(with: &bytes)
-        try checkOpen()
-        try submit(consume bytes, convert: true)
+        submit(consume bytes, convert: true)
     }
 
     /// Writes raw bytes as they are (no dialect conversion), retrying on EINTR and short writes.
@@ -118,7 +121,8 @@ public final class CSVFileWriter: @unchecked Sendable {
             try writeNow(bytes, convert: false)
             return
         }
-        try submit(bytes, convert: false)
+        try takeSlot()
+        submit(bytes, convert: false)
     }
 
     private func checkOpen() throws(CSVFileError) {
@@ -127,11 +131,19 @@ public final class CSVFileWriter: @unchecked Sendable {
         }
     }
 
-    /// Hands `bytes` to the queue, after a slot is free.
-    private func submit(_ bytes: consuming [UInt8], convert: Bool) throws(CSVFileError) {
+    /// Throws the queue's first failure, if any; otherwise waits until fewer than
+    /// `inFlightLimit` buffers wait, and takes the slot that `submit` hands to the queue.
+    private func takeSlot() throws(CSVFileError) {
         if let failure = lock.withLock({ failure }) { throw failure }
-        guard let queue else { return }
         slots.wait()
+    }
+
+    /// Hands `bytes` to the queue, in the slot taken by `takeSlot()` (given back once written).
+    private func submit(_ bytes: consuming [UInt8], convert: Bool) {
+        guard let queue else {
+            slots.signal()
+            return
+        }
         let pending = PendingBytes(bytes)
         queue.async { [self] in
             // The only reference: emptied in place below, its allocation is reused (a copy would

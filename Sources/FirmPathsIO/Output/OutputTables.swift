@@ -69,7 +69,8 @@ public enum FirmTable {
         "max_mode", "markets_entered", "regions_entered", "backsourcing_events", "jm_quadrant", "first_export_age",
     ]
 
-    public static func appendRows(of simulation: Simulation, outcomes: [FirmOutcome], run: Int, into buffer: inout CSVBuffer) {
+    public static func appendRows(of simulation: Simulation, outcomes: some Sequence<FirmOutcome>, run: Int,
+                                  into buffer: inout CSVBuffer) {
         let store = simulation.store
         let segments = simulation.scenario.population.segments
         for outcome in outcomes {
