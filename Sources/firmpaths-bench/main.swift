@@ -24,12 +24,15 @@ struct BenchOptions {
     static let usage = """
     Usage: firmpaths-bench [--scenario FILE] [--out DIR] [--repetitions N] [--threads N]
                            [--large-firms N] [--large-years N] [--firmpaths PATH] [--explorer-only]
+                           [--writing-firms N] [--writing-only]
 
     Fixed-seed benchmarks on FILE (default Scenarios/default.json): throughput of a sweep on one
     thread and on all threads, within-run speed-up of one large run, peak memory of a small and a
     10x sweep (child `firmpaths sweep` processes), CSV writing speed, a checksum of the results, and
     the explorer over a socket: median latency of a run request (300 and 1000 firms) and requests
-    per second with 8 concurrent pages (--explorer-only: just these).
+    per second with 8 concurrent pages (--explorer-only: just these), and writing time / simulation
+    time of one run of N firms (--writing-firms, default 100000) with every table (--writing-only:
+    just this).
     Writes DIR/bench.json (default Results/bench). Timings are medians of N repetitions (default 5,
     at least 1) after one warm-up.
 
