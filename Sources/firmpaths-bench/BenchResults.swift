@@ -78,6 +78,8 @@ struct BenchResults {
         row("csv writing", "csv_mb_per_sec", 0, "MB/s, trajectories.csv of one run (\(format(number("csv_bytes") / 1e6, 1)) MB): encode + write + fsync")
         row("writing / simulation", "writing_to_simulation_ratio", 3, "\(format(number("writing_run_firms"), 0)) firms, all tables: "
             + "(run with tables - run without output) / run without output, wall, medians (goal: at most 0.5)")
+        rows.append(("  writing, CPU", format(number("writing_cpu_seconds"), 2) + " s",
+                     "CPU time of all threads, with tables - without (simulation: \(format(number("writing_simulation_cpu_seconds"), 2)) s)"))
         row("peak RSS, \(smallRuns)-run sweep", "peak_rss_mb_small_sweep", 1,
             "MB, child `firmpaths sweep`, runs + firms (bench itself: \(format(number("parent_peak_rss_mb_at_spawn"), 1)) MB)")
         row("peak RSS, \(largeRuns)-run sweep", "peak_rss_mb_large_sweep", 1, "MB (ratio \(format(number("peak_rss_ratio_large_to_small"), 3)))")

@@ -24,12 +24,15 @@ struct BenchOptions {
     static let usage = """
     Usage: firmpaths-bench [--scenario FILE] [--out DIR] [--repetitions N] [--threads N]
                            [--large-firms N] [--large-years N] [--firmpaths PATH] [--explorer-only]
+                           [--writing-firms N] [--writing-only]
 
     Fixed-seed benchmarks on FILE (default Scenarios/default.json): throughput of a sweep on one
     thread and on all threads, within-run speed-up of one large run, peak memory of a small and a
     10x sweep (child `firmpaths sweep` processes), CSV writing speed, a checksum of the results, and
     the explorer over a socket: median latency of a run request (300 and 1000 firms) and requests
-    per second with 8 concurrent pages (--explorer-only: just these).
+    per second with 8 concurrent pages (--explorer-only: just these), and writing time / simulation
+    time of one run of N firms (--writing-firms, default 100000) with every table (--writing-only:
+    just this).
     Writes DIR/bench.json (default Results/bench). Timings are medians of N repetitions (default 5,
     at least 1) after one warm-up.
 
@@ -106,7 +109,7 @@ let scenarioName = URL(fileURLWithPath: options.scenarioPath).deletingPathExtens
 // writing time: wall time of SingleRun.execute with every table (trajectories, events,
 // exports, years, firms, markets, manifest; background file queues drained, fsync'ed, renamed)
 // minus the simulation time of the same scenario and seed. Medians of the repetitions, interleaved.
-func writingBench() -> (ratio: Double, write: Double, simulate: Double) {
+func writingBench() -> (ratio: Double, write: Double, simulate: Double, writeCPU: Double, simulateCPU: Double) {
     let big: LoadedScenario
     do {
         big = try ScenarioLoader.apply(overrides: ["population.firms=\(options.writingFirms)"], to: loaded)
@@ -117,14 +120,20 @@ func writingBench() -> (ratio: Double, write: Double, simulate: Double) {
     note("writing: \(options.writingFirms) firms x \(big.scenario.years) years, all tables vs no output, \(threads) threads")
     var withTables: [Double] = []
     var without: [Double] = []
+    // CPU seconds of the process (all threads) in each, for a loaded machine where wall times mislead.
+    var withTablesCPU: [Double] = []
+    var withoutCPU: [Double] = []
     for _ in 0..<max(1, min(3, repetitions)) {
+        var cpu = Measure.processCPUSeconds()
         without.append(Measure.seconds {
             let simulation = Simulation(scenario: big.scenario, seed: baseSeed)
             RunExecutor.run(simulation, threads: threads) { _, _ in }
             _ = simulation.firmOutcomes()
         })
+        withoutCPU.append(Measure.processCPUSeconds() - cpu)
         var runOptions = SingleRunOptions(directory: directory, overwrite: true, threads: threads)
         runOptions.writeYears = true
+        cpu = Measure.processCPUSeconds()
         withTables.append(Measure.seconds {
             do {
                 _ = try SingleRun.execute(scenario: big.scenario, resolvedScenario: .null, scenarioFile: options.scenarioPath,
@@ -133,17 +142,22 @@ func writingBench() -> (ratio: Double, write: Double, simulate: Double) {
                 fail("writing run: \(error)")
             }
         })
+        withTablesCPU.append(Measure.processCPUSeconds() - cpu)
+        note(String(format: "  repetition: simulation %.2f s (CPU %.2f s), with all tables %.2f s (CPU %.2f s)",
+                    without.last!, withoutCPU.last!, withTables.last!, withTablesCPU.last!))
     }
     try? FileManager.default.removeItem(atPath: directory)
     let simulate = Measure.median(without)
     let write = Measure.median(withTables) - simulate
-    return (write / simulate, write, simulate)
+    let simulateCPU = Measure.median(withoutCPU)
+    return (write / simulate, write, simulate, Measure.median(withTablesCPU) - simulateCPU, simulateCPU)
 }
 
 if options.writingOnly {
     let figures = writingBench()
     print(String(format: "writing / simulation, %d firms: %.3f (writing %.2f s, simulation %.2f s; medians of %d, %d threads)",
                  options.writingFirms, figures.ratio, figures.write, figures.simulate, max(1, min(3, repetitions)), threads))
+    print(String(format: "CPU time (all threads): writing %.2f s, simulation %.2f s", figures.writeCPU, figures.simulateCPU))
     print(String(format: "load average %.2f -> %.2f (1 min)", loadAtStart, Measure.loadAverage()))
     exit(0)
 }
@@ -435,6 +449,8 @@ results.set("writing_run_firms", options.writingFirms)
 results.set("writing_seconds", writing.write)
 results.set("writing_simulation_seconds", writing.simulate)
 results.set("writing_to_simulation_ratio", writing.ratio)
+results.set("writing_cpu_seconds", writing.writeCPU)
+results.set("writing_simulation_cpu_seconds", writing.simulateCPU)
 
 // MARK: - 6. The explorer: run requests over a socket
 

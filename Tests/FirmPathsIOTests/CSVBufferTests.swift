@@ -152,4 +152,36 @@ private func text(_ buffer: CSVBuffer) -> String {
         #expect(byRows.nonFiniteCount == byFields.nonFiniteCount)
         #expect(byRows.nonFiniteCount > 0)
     }
+
+    /// An entry of a field table writes what the `appendField` calls it was made from write,
+    /// at the start of a row and after other fields, for one or several fields, text that needs
+    /// quotes, text longer than the row writer's scratch area, and non-finite doubles (counted).
+    @Test func fieldTableEntriesWriteWhatTheirFieldsWrite() {
+        let texts = ["", "plain", "a,b", "say \"hi\"", "line\nbreak", "é", String(repeating: "x,\"", count: 400)]
+        let single = CSVFieldTable(texts: texts)
+        let triples = CSVFieldTable(0..<texts.count) { index, buffer in
+            buffer.appendField(texts[index])
+            buffer.appendEmpty()
+            buffer.appendField(index == 2 ? .nan : Double(index) / 3)
+        }
+        #expect(single.count == texts.count && triples.count == texts.count)
+        var byFields = CSVBuffer()
+        var byTable = CSVBuffer()
+        for index in texts.indices {
+            byFields.appendField(texts[index])
+            byFields.appendField(index)
+            byFields.appendField(texts[index])
+            byFields.appendEmpty()
+            byFields.appendField(index == 2 ? .nan : Double(index) / 3)
+            byFields.endRow()
+            byTable.appendRow { row in
+                row.field(single, index)
+                row.field(index)
+                row.field(triples, index)
+            }
+        }
+        #expect(byTable.bytes == byFields.bytes)
+        #expect(byTable.nonFiniteCount == 1 && byFields.nonFiniteCount == 1)
+        #expect(Array(single.encoded(2)) == Array("\"a,b\"".utf8))
+    }
 }

@@ -12,13 +12,16 @@ final class ParallelRowEncoder: @unchecked Sendable {
 
     private let threads: Int
     private let firms: Int
+    private let chunkSize: Int
     private let chunkCount: Int
     private let buffers: UnsafeMutablePointer<CSVBuffer>
 
-    init(firms: Int, threads: Int) {
+    /// - Parameter firmsPerChunk: rows of a chunk (default `firmsPerChunk`).
+    init(firms: Int, threads: Int, firmsPerChunk: Int = ParallelRowEncoder.firmsPerChunk) {
         self.firms = firms
         self.threads = max(1, threads)
-        chunkCount = self.threads <= 1 ? 1 : max(1, (firms + Self.firmsPerChunk - 1) / Self.firmsPerChunk)
+        chunkSize = max(1, firmsPerChunk)
+        chunkCount = self.threads <= 1 ? 1 : max(1, (firms + chunkSize - 1) / chunkSize)
         buffers = .allocate(capacity: chunkCount)
         buffers.initialize(repeating: CSVBuffer(), count: chunkCount)
     }
@@ -32,19 +35,35 @@ final class ParallelRowEncoder: @unchecked Sendable {
     /// - Parameter encode: writes the rows of the firms in `range`; called concurrently for
     ///   different ranges, so it must only read shared state.
     func append(into buffer: inout CSVBuffer, _ encode: @Sendable (Range<Int>, inout CSVBuffer) -> Void) {
+        append(into: &buffer, rows: true, encode, jobs: 0) { _ in }
+    }
+
+    /// Runs `job(0)`, ..., `job(jobs - 1)` and (if `rows`) the chunks of `append(into:_:)`, all
+    /// at the same time on the encoder's threads, jobs first (they are the longer tasks).
+    /// - Parameter job: one whole task, e.g. another table's rows of the same step; the jobs run
+    ///   concurrently with each other and with the chunks, so each must write only its own state.
+    func append(into buffer: inout CSVBuffer, rows: Bool, _ encode: @Sendable (Range<Int>, inout CSVBuffer) -> Void,
+                jobs: Int, job: @Sendable (Int) -> Void) {
         guard chunkCount > 1 else {
-            encode(0..<firms, &buffer)
+            for index in 0..<jobs { job(index) }
+            if rows { encode(0..<firms, &buffer) }
             return
         }
-        let chunkSize = Self.firmsPerChunk
+        let chunkSize = chunkSize
         let firms = firms
-        ParallelFor.run(count: chunkCount, threads: threads, chunk: 1) { chunks in
-            for chunk in chunks {
+        ParallelFor.run(count: jobs + (rows ? chunkCount : 0), threads: threads, chunk: 1) { tasks in
+            for task in tasks {
+                guard task >= jobs else {
+                    job(task)
+                    continue
+                }
+                let chunk = task - jobs
                 let lower = chunk * chunkSize
                 self.buffers[chunk].reset()
                 encode(lower..<min(firms, lower + chunkSize), &self.buffers[chunk])
             }
         }
+        guard rows else { return }
         for chunk in 0..<chunkCount { buffer.append(rowsOf: buffers[chunk]) }
     }
 }

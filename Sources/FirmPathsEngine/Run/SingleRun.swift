@@ -79,36 +79,43 @@ public enum SingleRun {
         let events = try openTable("events.csv", header: EventTable.header, in: directory, enabled: true)
         let exports = try openTable("exports.csv", header: ExportTable.header, in: directory,
                                     enabled: options.writeExports)
-        var panel = options.writeExports
-            ? ExportPanelRecorder(firms: simulation.store.firmCount, markets: simulation.world.marketCount,
-                                  stepsPerYear: simulation.clock.stepsPerYear)
-            : nil
-        var yearTable = options.writeYears
-            ? YearTableRecorder(firms: simulation.store.firmCount, years: scenario.years, stepsPerYear: simulation.clock.stepsPerYear)
-            : nil
+        let stepTables = StepTables(
+            events: events, exports: exports,
+            panel: options.writeExports
+                ? ExportPanelRecorder(firms: simulation.store.firmCount, markets: simulation.world.marketCount,
+                                      stepsPerYear: simulation.clock.stepsPerYear)
+                : nil,
+            years: options.writeYears
+                ? YearTableRecorder(firms: simulation.store.firmCount, years: scenario.years,
+                                    stepsPerYear: simulation.clock.stepsPerYear)
+                : nil)
         let trajectoryEncoder = ParallelRowEncoder(firms: simulation.store.firmCount, threads: options.threads)
         let simulateStart = Date()
         let cancellation = options.cancellation
+        var noTrajectories = CSVBuffer()
         do {
             try RunExecutor.run(simulation, threads: options.threads) { simulation, stepEvents in
                 if let cancellation, cancellation.isCancelled { throw RunInterrupted() }
-                if let trajectories, simulation.currentStep % options.every == 0 {
-                    // The rows of a step are encoded in parallel (the firms' state is only read
-                    // here); the writer's queue then writes them while the next step runs.
-                    trajectoryEncoder.append(into: &trajectories.buffer) { firms, buffer in
+                let trajectoryRows = trajectories != nil && simulation.currentStep % options.every == 0
+                // Every table of the step is encoded from the step's finished state at the same
+                // time (the firms' state is only read here): the trajectory rows in firm chunks,
+                // events, exports and years as one job each, every one into its own buffer.
+                // The writers' queues then write them while the next step runs.
+                func encode(into buffer: inout CSVBuffer) {
+                    trajectoryEncoder.append(into: &buffer, rows: trajectoryRows, { firms, buffer in
                         TrajectoryTable.appendRows(of: simulation, run: 0, firms: firms, into: &buffer)
+                    }, jobs: StepTables.jobCount) { job in
+                        stepTables.run(job: job, simulation: simulation, events: stepEvents)
                     }
+                }
+                if let trajectories {
+                    encode(into: &trajectories.buffer)
                     try trajectories.flushIfFull()
+                } else {
+                    encode(into: &noTrajectories)
                 }
-                if let events {
-                    EventTable.appendRows(stepEvents, of: simulation, run: 0, into: &events.buffer)
-                    try events.flushIfFull()
-                }
-                yearTable?.record(simulation)
-                if let exports, let rows = panel?.record(simulation, events: stepEvents), !rows.isEmpty {
-                    ExportTable.appendRows(rows, world: simulation.world, run: 0, into: &exports.buffer)
-                    try exports.flushIfFull()
-                }
+                try events?.flushIfFull()
+                try exports?.flushIfFull()
             }
         } catch let error as CSVFileError {
             throw EngineError.io(error.description)
@@ -122,12 +129,42 @@ public enum SingleRun {
 
         let outcomes = simulation.firmOutcomes()
         let firms = try openTable("firms.csv", header: FirmTable.header, in: directory, enabled: true)
-        if let firms { FirmTable.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &firms.buffer) }
         // Like every table, markets.csv appears under its final name only once the run is complete.
         let marketTable = try openTable("markets.csv", header: MarketTable.header, in: directory, enabled: true)
         if let marketTable { MarketTable.appendRows(of: simulation.world, map: 0, into: &marketTable.buffer) }
-        let years = try openTable("years.csv", header: YearTableRecorder.header, in: directory, enabled: yearTable != nil)
-        if let years { yearTable?.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &years.buffer) }
+        let years = try openTable("years.csv", header: YearTableRecorder.header, in: directory, enabled: stepTables.years != nil)
+        // years.csv in firm chunks and firms.csv as one job, at the same time, block by block of
+        // firms; each block is handed to the writers, so that neither table is all in memory at once.
+        let yearRecorder = stepTables.years
+        // Small blocks (a few MB): the writer's queue hands back the buffers of earlier blocks,
+        // so the table is encoded into memory already in use rather than into fresh pages.
+        let block = 4096
+        let encoder = ParallelRowEncoder(firms: block, threads: options.threads, firmsPerChunk: 1024)
+        var noYears = CSVBuffer()
+        do throws(CSVFileError) {
+            for base in stride(from: 0, to: max(outcomes.count, 1), by: block) {
+                let upper = min(outcomes.count, base + block)
+                func encodeBlock(into yearBuffer: inout CSVBuffer) {
+                    encoder.append(into: &yearBuffer, rows: years != nil, { range, buffer in
+                        let lower = base + range.lowerBound
+                        guard lower < upper else { return }
+                        yearRecorder?.appendRows(of: simulation, outcomes: outcomes[lower..<min(upper, base + range.upperBound)],
+                                                 run: 0, into: &buffer)
+                    }, jobs: 1) { _ in
+                        if let firms { FirmTable.appendRows(of: simulation, outcomes: outcomes[base..<upper], run: 0, into: &firms.buffer) }
+                    }
+                }
+                if let years {
+                    encodeBlock(into: &years.buffer)
+                    try years.flushIfFull()
+                } else {
+                    encodeBlock(into: &noYears)
+                }
+                try firms?.flushIfFull()
+            }
+        } catch {
+            throw EngineError.io(error.description)
+        }
         for table in [trajectories, events, exports, firms, years, marketTable].compactMap({ $0 }) { try table.finish() }
 
         var counts: [TrajectoryPath: Int] = [:]
@@ -160,8 +197,40 @@ public enum SingleRun {
 /// Thrown out of the step loop when the run is cancelled.
 struct RunInterrupted: Error {}
 
+/// The tables of a step besides trajectories.csv, each encoded by one job of the step
+/// (see `ParallelRowEncoder.append(into:rows:_:jobs:job:)`): the jobs run at the same time, and
+/// each touches only its own recorder and buffer.
+final class StepTables: @unchecked Sendable {
+    /// Jobs of a step: 0 exports (the longest), 1 events, 2 years.
+    static let jobCount = 3
+    let events: TableWriter?
+    let exports: TableWriter?
+    var panel: ExportPanelRecorder?
+    var years: YearTableRecorder?
+
+    init(events: TableWriter?, exports: TableWriter?, panel: ExportPanelRecorder?, years: YearTableRecorder?) {
+        self.events = events
+        self.exports = exports
+        self.panel = panel
+        self.years = years
+    }
+
+    func run(job: Int, simulation: Simulation, events stepEvents: ArraySlice<FirmEvent>) {
+        switch job {
+        case 0:
+            if let exports, let rows = panel?.record(simulation, events: stepEvents), !rows.isEmpty {
+                ExportTable.appendRows(rows, world: simulation.world, run: 0, into: &exports.buffer)
+            }
+        case 1:
+            if let events { EventTable.appendRows(stepEvents, of: simulation, run: 0, into: &events.buffer) }
+        default:
+            years?.record(simulation)
+        }
+    }
+}
+
 /// A CSV file being written: its buffer and its file.
-final class TableWriter {
+final class TableWriter: @unchecked Sendable {
     var buffer = CSVBuffer(capacity: 1 << 21)
     let file: CSVFileWriter
 

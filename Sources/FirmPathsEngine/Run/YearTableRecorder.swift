@@ -60,27 +60,30 @@ struct YearTableRecorder {
     }
 
     /// The rows, firm by firm and year by year.
-    func appendRows(of simulation: Simulation, outcomes: [FirmOutcome], run: Int, into buffer: inout CSVBuffer) {
+    func appendRows(of simulation: Simulation, outcomes: some Sequence<FirmOutcome>, run: Int, into buffer: inout CSVBuffer) {
         let store = simulation.store
+        let paths = CSVFieldTable(texts: (0..<256).map { TrajectoryPath(rawValue: UInt8($0))?.description ?? "" })
         for outcome in outcomes {
             let firm = outcome.firm
             let foundedYear = simulation.clock.year(ofStep: Int(store.foundedStep[firm]))
+            let path = Int(outcome.classification.path.rawValue)
             for year in 0..<years {
                 let cell = firm * years + year
                 guard status[cell] != 0 else { continue }
-                buffer.appendField(run)
-                buffer.appendField(firm)
-                buffer.appendField(year)
-                buffer.appendField(year - foundedYear)
-                buffer.appendField(outcome.classification.path.description)
-                buffer.appendField(status[cell] == 1 ? 1 : 0)
-                buffer.appendField(revenue[cell], fractionDigits: 3)
-                buffer.appendField(foreign[cell], fractionDigits: 3)
-                buffer.appendField(revenue[cell] > 0 ? foreign[cell] / revenue[cell] : 0, fractionDigits: 6)
-                buffer.appendField(Int(markets[cell]))
-                buffer.appendField(Int(maxMode[cell]))
-                buffer.appendField(cash[cell], fractionDigits: 3)
-                buffer.endRow()
+                buffer.appendRow { row in
+                    row.field(run)
+                    row.field(firm)
+                    row.field(year)
+                    row.field(year - foundedYear)
+                    row.field(paths, path)
+                    row.field(status[cell] == 1 ? 1 : 0)
+                    row.field(revenue[cell], fractionDigits: 3)
+                    row.field(foreign[cell], fractionDigits: 3)
+                    row.field(revenue[cell] > 0 ? foreign[cell] / revenue[cell] : 0, fractionDigits: 6)
+                    row.field(Int(markets[cell]))
+                    row.field(Int(maxMode[cell]))
+                    row.field(cash[cell], fractionDigits: 3)
+                }
             }
         }
     }

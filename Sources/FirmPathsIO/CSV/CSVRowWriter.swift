@@ -75,6 +75,26 @@ public struct CSVRowWriter: ~Copyable {
         count += CSVBuffer.writeDouble(value, fractionDigits: fractionDigits, to: scratch + count)
     }
 
+    /// The fields of entry `index` of `table`: the bytes the `field` calls it was made with write.
+    @inline(__always)
+    public mutating func field(_ table: CSVFieldTable, _ index: Int) {
+        table.withEntry(index) { bytes in
+            if bytes.count + 1 > Self.capacity {
+                // Longer than the scratch area: straight into the buffer.
+                reserve(1)
+                separator()
+                spill()
+                target.pointee.append(contentsOf: bytes)
+                return
+            }
+            reserve(bytes.count + 1)
+            separator()
+            if let source = bytes.baseAddress { (scratch + count).update(from: source, count: bytes.count) }
+            count += bytes.count
+        }
+        nonFinite += table.nonFiniteCount(index)
+    }
+
     /// An empty field.
     @inline(__always)
     public mutating func empty() {

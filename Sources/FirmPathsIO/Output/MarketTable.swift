@@ -72,13 +72,18 @@ public enum ExportTable {
 
     /// Appends `rows` (already in file order: year, firm, market, spell).
     public static func appendRows(_ rows: some Sequence<ExportRow>, world: World, run: Int, into buffer: inout CSVBuffer) {
+        let names = CSVFieldTable(world.markets) { market, buffer in buffer.appendField(market.name) }
         for row in rows {
             buffer.appendRow { fields in
                 fields.field(run)
                 fields.field(Int(row.firm))
                 fields.field(Int(row.year))
                 let market = Int(row.market)
-                fields.field(market >= 0 && market < world.marketCount ? world.markets[market].name : String(market))
+                if market >= 0 && market < world.marketCount {
+                    fields.field(names, market)
+                } else {
+                    fields.field(String(market))
+                }
                 fields.field(Int(row.mode))
                 fields.field(row.partnered ? 1 : 0)
                 // To the euro, as money in trajectories.csv.

@@ -23,6 +23,8 @@ public enum TrajectoryTable {
         let store = simulation.store
         let step = simulation.currentStep
         let year = simulation.clock.year(ofStep: step)
+        let quadrants = CSVFieldTable.jmQuadrants, imodelStages = CSVFieldTable.imodelStages
+        let dollingerStages = CSVFieldTable.dollingerStages
         for firm in firms.clamped(to: 0..<store.firmCount) {
             guard Int(store.foundedStep[firm]) <= step else { continue }
             let died = Int(store.diedStep[firm])
@@ -46,9 +48,9 @@ public enum TrajectoryTable {
                     row.field(store.meanMarketKnowledge[firm], fractionDigits: 6)
                     row.field(store.firmInternationalization[firm], fractionDigits: 6)
                     row.field(store.networkInternationalization[firm], fractionDigits: 6)
-                    row.field((JMQuadrant(rawValue: store.jmQuadrant[firm]) ?? .earlyStarter).description)
-                    row.field((IModelStage(rawValue: store.imodelStage[firm]) ?? .preExport).description)
-                    row.field((DollingerStage(rawValue: store.dollingerStage[firm]) ?? .domestic).description)
+                    row.field(quadrants, Int(store.jmQuadrant[firm]))
+                    row.field(imodelStages, Int(store.imodelStage[firm]))
+                    row.field(dollingerStages, Int(store.dollingerStage[firm]))
                 } else {
                     for _ in 0..<9 { row.field(0) }
                     for _ in 0..<3 { row.empty() }
@@ -67,7 +69,8 @@ public enum FirmTable {
         "max_mode", "markets_entered", "regions_entered", "backsourcing_events", "jm_quadrant", "first_export_age",
     ]
 
-    public static func appendRows(of simulation: Simulation, outcomes: [FirmOutcome], run: Int, into buffer: inout CSVBuffer) {
+    public static func appendRows(of simulation: Simulation, outcomes: some Sequence<FirmOutcome>, run: Int,
+                                  into buffer: inout CSVBuffer) {
         let store = simulation.store
         let segments = simulation.scenario.population.segments
         for outcome in outcomes {
@@ -116,32 +119,48 @@ public enum EventTable {
     public static func appendRows(_ events: some Sequence<FirmEvent>, of simulation: Simulation, run: Int,
                                   into buffer: inout CSVBuffer) {
         let world = simulation.world
+        // `market,region,psychic_distance` of each market (and three empty fields after them).
+        let places = CSVFieldTable(0...world.marketCount) { market, buffer in
+            guard market < world.marketCount else {
+                for _ in 0..<3 { buffer.appendEmpty() }
+                return
+            }
+            let m = world.markets[market]
+            buffer.appendField(m.name)
+            buffer.appendField(world.regionNames[m.region])
+            buffer.appendField(m.psychicDistance)
+        }
+        let kinds = CSVFieldTable.eventKinds, causes = CSVFieldTable.eventCauses
+        let clock = simulation.clock
         for event in events {
             buffer.appendRow { row in
                 row.field(run)
                 row.field(Int(event.firm))
                 row.field(Int(event.step))
-                row.field(simulation.clock.year(ofStep: Int(event.step)))
+                row.field(clock.year(ofStep: Int(event.step)))
                 let market = Int(event.market)
-                if market >= 0 && market < world.marketCount {
-                    let m = world.markets[market]
-                    row.field(m.name)
-                    row.field(world.regionNames[m.region])
-                    row.field(m.psychicDistance)
-                } else {
-                    row.empty()
-                    row.empty()
-                    row.empty()
-                }
-                row.field(event.kind.description)
+                row.field(places, market >= 0 && market < world.marketCount ? market : world.marketCount)
+                row.field(kinds, Int(event.kind.rawValue))
                 row.field(Int(event.fromMode))
                 row.field(Int(event.toMode))
-                row.field(event.cause.description)
+                row.field(causes, Int(event.cause.rawValue))
                 row.field(event.value)
                 row.field(event.partnered ? 1 : 0)
             }
         }
     }
+}
+
+extension CSVFieldTable {
+    /// The text of each raw value of a stage or event enum (an invalid raw value: the text the
+    /// tables write for it, the first case's or an empty field), for the row encoders above.
+    static let jmQuadrants = CSVFieldTable(texts: (0..<256).map { (JMQuadrant(rawValue: UInt8($0)) ?? .earlyStarter).description })
+    static let imodelStages = CSVFieldTable(texts: (0..<256).map { (IModelStage(rawValue: UInt8($0)) ?? .preExport).description })
+    static let dollingerStages = CSVFieldTable(texts: (0..<256).map {
+        (DollingerStage(rawValue: UInt8($0)) ?? .domestic).description
+    })
+    static let eventKinds = CSVFieldTable(texts: (0..<256).map { EventKind(rawValue: UInt8($0))?.description ?? "" })
+    static let eventCauses = CSVFieldTable(texts: (0..<256).map { EventCause(rawValue: UInt8($0))?.description ?? "" })
 }
 
 extension CSVBuffer {
