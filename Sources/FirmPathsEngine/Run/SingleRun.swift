@@ -65,6 +65,14 @@ public enum SingleRun {
         let clockStart = Date()
         let simulation = Simulation(scenario: scenario, seed: seed)
         let setupSeconds = Date().timeIntervalSince(clockStart)
+        // Infinity or NaN in any table stops the run (exit 65) instead of an empty field.
+        let finite = FiniteOutputCheck(resolved: { resolvedScenario }, what: "the run")
+        let untouched = "; nothing was written: '\(options.directory)' is as it was"
+        do {
+            try finite.checkSetup(simulation)
+        } catch {
+            throw .invalidInput(error.description + untouched)
+        }
         // The checksum of the bytes the table below writes (header and rows in one flush).
         let markets = options.dialect.convert(MarketTable.file(worlds: [simulation.world]))
 
@@ -92,7 +100,11 @@ public enum SingleRun {
         do {
             try RunExecutor.run(simulation, threads: options.threads) { simulation, stepEvents in
                 if let cancellation, cancellation.isCancelled { throw RunInterrupted() }
-                if let trajectories, simulation.currentStep % options.every == 0 {
+                let recordsStep = trajectories != nil && simulation.currentStep % options.every == 0
+                if recordsStep || (events != nil && !stepEvents.isEmpty) {
+                    try finite.checkStep(simulation, events: stepEvents)
+                }
+                if let trajectories, recordsStep {
                     // The rows of a step are encoded in parallel (the firms' state is only read
                     // here); the writer's queue then writes them while the next step runs.
                     trajectoryEncoder.append(into: &trajectories.buffer) { firms, buffer in
@@ -106,12 +118,15 @@ public enum SingleRun {
                 }
                 yearTable?.record(simulation)
                 if let exports, let rows = panel?.record(simulation, events: stepEvents), !rows.isEmpty {
+                    try finite.checkExports(rows, simulation: simulation)
                     ExportTable.appendRows(rows, world: simulation.world, run: 0, into: &exports.buffer)
                     try exports.flushIfFull()
                 }
             }
         } catch let error as CSVFileError {
             throw EngineError.io(error.description)
+        } catch let error as EngineError {
+            throw .invalidInput(error.description + untouched)
         } catch is RunInterrupted {
             throw EngineError.interrupted("interrupted at step \(simulation.currentStep) of \(scenario.totalSteps); "
                 + "nothing was written: '\(options.directory)' is as it was")
@@ -121,6 +136,12 @@ public enum SingleRun {
         let simulateSeconds = Date().timeIntervalSince(simulateStart)
 
         let outcomes = simulation.firmOutcomes()
+        do {
+            try finite.checkEnd(simulation, outcomes: outcomes)
+            try finite.checkYears(yearTable?.firstNonFinite(), simulation: simulation)
+        } catch {
+            throw .invalidInput(error.description + untouched)
+        }
         let firms = try openTable("firms.csv", header: FirmTable.header, in: directory, enabled: true)
         if let firms { FirmTable.appendRows(of: simulation, outcomes: outcomes, run: 0, into: &firms.buffer) }
         // Like every table, markets.csv appears under its final name only once the run is complete.
