@@ -22,7 +22,7 @@ help:
 	@echo "make bench   release build, fixed-seed benchmarks, table + Results/bench/bench.json"
 	@echo "make test-hardening  20 rounds of two sweeps into one directory (the second refused), signals to a run, --overwrite all or nothing"
 	@echo "make test-faults  unwritable directory, ulimit -f, full tmpfs, SIGINT and SIGKILL during a sweep; resume, cmp"
-	@echo "make fuzz    libFuzzer on the scenario reader for FUZZ_SECONDS (default 300); crashes go to Fuzz/crashes/"
+	@echo "make fuzz    libFuzzer on the scenario reader, --set overrides and the sweep block, FUZZ_SECONDS (default 300) each; crashes go to Fuzz/crashes/"
 	@echo "make targets      baseline-eu against Scenarios/targets/eu-sme.json (20 replications)"
 	@echo "make calibrate    the Latin-hypercube search behind baseline-eu's calibrated values"
 	@echo "make sensitivity  Morris screening (seeds 1, 2) and Sobol' indices of baseline-eu into Results/sensitivity/"
@@ -77,10 +77,12 @@ test-hardening:
 test-faults:
 	SCRATCH=$(SCRATCH) scripts/fault-tests.sh
 
-# libFuzzer on the scenario reader for FUZZ_SECONDS (default 300); see scripts/fuzz.sh.
+# libFuzzer on the scenario reader, `--set` overrides and the sweep block, FUZZ_SECONDS (default 300)
+# each, one after the other (FUZZ_TARGETS picks some); see scripts/fuzz.sh.
 FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= scenario overrides sweep
 fuzz:
-	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
 
 # libFuzzer on the HTTP request parser of firmpaths explore; see scripts/fuzz-http.sh.
 fuzz-http:

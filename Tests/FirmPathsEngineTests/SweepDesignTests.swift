@@ -152,3 +152,19 @@ import Testing
         #expect(error.description.contains("policy.exportPromotion"))
     }
 }
+
+/// Issue 14, found while fuzzing the sweep block: a design file is read with the scenario
+/// reader's size cap and plain reasons, so a device or a directory is refused at once.
+@Suite struct ExternalDesignFileTests {
+    @Test func deviceAndDirectoryAreRefusedWithTheReason() {
+        for (path, reason) in [("/dev/zero", "larger than the limit of 16 MiB"), ("/", "directory")] {
+            do {
+                _ = try ExternalDesign(path: path, file: path)
+                Issue.record("\(path) was read as a design")
+            } catch {
+                #expect(error.description.contains("cannot read the design file: "), "\(error.description)")
+                #expect(error.description.contains(reason), "\(error.description)")
+            }
+        }
+    }
+}

@@ -102,6 +102,16 @@ struct SweepRunEncoder: Sendable {
     func encode(_ run: PlannedRun, scenario: Scenario) -> Result<EncodedRun, RunFailure> {
         guard !cancellation.isCancelled else { return .failure(.cancelled) }
         let simulation = Simulation(scenario: scenario, seed: run.seed)
+        // Infinity or NaN in any table stops the sweep at this run (exit 65; the runs before
+        // it are kept and checkpointed) instead of an empty field.
+        let base = sweep.base.resolvedJSON
+        let finite = FiniteOutputCheck(resolved: { Self.resolved(base, values: run.values) },
+                                       what: "run \(run.run) (design point \(run.point)" + Self.pointText(run.values) + ")")
+        do {
+            try finite.checkSetup(simulation)
+        } catch {
+            return .failure(.failed(error.description))
+        }
         var trajectories = CSVBuffer()
         var events = CSVBuffer()
         var exports = CSVBuffer()
@@ -117,7 +127,11 @@ struct SweepRunEncoder: Sendable {
         do {
             try RunExecutor.run(simulation, threads: 1) { simulation, stepEvents in
                 if cancellation.isCancelled { throw RunFailure.cancelled }
-                if recordSteps, simulation.currentStep % every == 0 {
+                let recordsStep = recordSteps && simulation.currentStep % every == 0
+                if recordsStep || (recordEvents && !stepEvents.isEmpty) {
+                    try finite.checkStep(simulation, events: stepEvents)
+                }
+                if recordsStep {
                     TrajectoryTable.appendRows(of: simulation, run: run.run, into: &trajectories)
                 }
                 if recordEvents {
@@ -125,18 +139,28 @@ struct SweepRunEncoder: Sendable {
                 }
                 yearTable?.record(simulation)
                 if let rows = panel?.record(simulation, events: stepEvents), !rows.isEmpty {
+                    try finite.checkExports(rows, simulation: simulation)
                     ExportTable.appendRows(rows, world: simulation.world, run: run.run, into: &exports)
                 }
             }
+        } catch let error as EngineError {
+            return .failure(.failed(error.description))
         } catch {
             return .failure(.cancelled)
         }
         let outcomes = simulation.firmOutcomes()
+        let extra = record.contains(.runs) ? SweepOutcome.values(sweep.spec.outcomes, simulation: simulation, firms: outcomes) : []
+        do {
+            try finite.checkEnd(simulation, outcomes: outcomes,
+                                extra: zip(sweep.spec.outcomes, extra).map { (name: $0.name, value: $1) })
+            try finite.checkYears(yearTable?.firstNonFinite(), simulation: simulation)
+        } catch {
+            return .failure(.failed(error.description))
+        }
         var tables: [[UInt8]] = []
         tables.reserveCapacity(SweepRecord.names.count)
         if record.contains(.runs) {
             var runs = CSVBuffer(capacity: 256)
-            let extra = SweepOutcome.values(sweep.spec.outcomes, simulation: simulation, firms: outcomes)
             RunsTable.appendRow(run: run, simulation: simulation, outcomes: outcomes, extra: extra, into: &runs)
             tables.append(runs.bytes)
         } else {
@@ -160,5 +184,20 @@ struct SweepRunEncoder: Sendable {
             tables.append([])
         }
         return .success(EncodedRun(tables: tables))
+    }
+
+    /// ": a=1, b=2" for a point's values, "" for none.
+    static func pointText(_ values: [(path: String, value: Double)]) -> String {
+        values.isEmpty ? "" : ": " + values.map { "\($0.path)=\(JSONWriter.numberText($0.value))" }.joined(separator: ", ")
+    }
+
+    /// The base scenario with a design point's values set, for naming suspects.
+    static func resolved(_ base: JSONValue, values: [(path: String, value: Double)]) -> JSONValue {
+        var resolved = base
+        for (text, value) in values {
+            guard let path = try? JSONPath(parsing: text) else { continue }
+            try? resolved.setValue(.number(value), at: path)
+        }
+        return resolved
     }
 }

@@ -65,6 +65,14 @@ public enum SingleRun {
         let clockStart = Date()
         let simulation = Simulation(scenario: scenario, seed: seed)
         let setupSeconds = Date().timeIntervalSince(clockStart)
+        // Infinity or NaN in any table stops the run (exit 65) instead of an empty field.
+        let finite = FiniteOutputCheck(resolved: { resolvedScenario }, what: "the run")
+        let untouched = "; nothing was written: '\(options.directory)' is as it was"
+        do {
+            try finite.checkSetup(simulation)
+        } catch {
+            throw .invalidInput(error.description + untouched)
+        }
         // The checksum of the bytes the table below writes (header and rows in one flush).
         let markets = options.dialect.convert(MarketTable.file(worlds: [simulation.world]))
 
@@ -97,6 +105,9 @@ public enum SingleRun {
             try RunExecutor.run(simulation, threads: options.threads) { simulation, stepEvents in
                 if let cancellation, cancellation.isCancelled { throw RunInterrupted() }
                 let trajectoryRows = trajectories != nil && simulation.currentStep % options.every == 0
+                if trajectoryRows || (events != nil && !stepEvents.isEmpty) {
+                    try finite.checkStep(simulation, events: stepEvents)
+                }
                 // Every table of the step is encoded from the step's finished state at the same
                 // time (the firms' state is only read here): the trajectory rows in firm chunks,
                 // events, exports and years as one job each, every one into its own buffer.
@@ -114,11 +125,16 @@ public enum SingleRun {
                 } else {
                     encode(into: &noTrajectories)
                 }
+                if let rows = stepTables.takeNonFiniteExports() {
+                    try finite.checkExports(rows, simulation: simulation)
+                }
                 try events?.flushIfFull()
                 try exports?.flushIfFull()
             }
         } catch let error as CSVFileError {
             throw EngineError.io(error.description)
+        } catch let error as EngineError {
+            throw .invalidInput(error.description + untouched)
         } catch is RunInterrupted {
             throw EngineError.interrupted("interrupted at step \(simulation.currentStep) of \(scenario.totalSteps); "
                 + "nothing was written: '\(options.directory)' is as it was")
@@ -128,6 +144,12 @@ public enum SingleRun {
         let simulateSeconds = Date().timeIntervalSince(simulateStart)
 
         let outcomes = simulation.firmOutcomes()
+        do {
+            try finite.checkEnd(simulation, outcomes: outcomes)
+            try finite.checkYears(stepTables.years?.firstNonFinite(), simulation: simulation)
+        } catch {
+            throw .invalidInput(error.description + untouched)
+        }
         let firms = try openTable("firms.csv", header: FirmTable.header, in: directory, enabled: true)
         // Like every table, markets.csv appears under its final name only once the run is complete.
         let marketTable = try openTable("markets.csv", header: MarketTable.header, in: directory, enabled: true)
@@ -207,6 +229,9 @@ final class StepTables: @unchecked Sendable {
     let exports: TableWriter?
     var panel: ExportPanelRecorder?
     var years: YearTableRecorder?
+    /// The step's export rows when one of them is not finite (job 0 cannot throw; the run
+    /// checks this after the step's jobs, before anything of the step is written).
+    private var nonFiniteExports: [ExportRow]?
 
     init(events: TableWriter?, exports: TableWriter?, panel: ExportPanelRecorder?, years: YearTableRecorder?) {
         self.events = events
@@ -219,6 +244,7 @@ final class StepTables: @unchecked Sendable {
         switch job {
         case 0:
             if let exports, let rows = panel?.record(simulation, events: stepEvents), !rows.isEmpty {
+                if rows.contains(where: { !$0.sales.isFinite }) { nonFiniteExports = rows }
                 ExportTable.appendRows(rows, world: simulation.world, run: 0, into: &exports.buffer)
             }
         case 1:
@@ -226,6 +252,12 @@ final class StepTables: @unchecked Sendable {
         default:
             years?.record(simulation)
         }
+    }
+
+    /// The export rows of the last step if one is not finite, once.
+    func takeNonFiniteExports() -> [ExportRow]? {
+        defer { nonFiniteExports = nil }
+        return nonFiniteExports
     }
 }
 

@@ -34,6 +34,16 @@ struct YearTableRecorder {
         status = Array(repeating: 0, count: cells)
     }
 
+    /// The first value of revenue, foreign sales or cash that is not finite (sums of finite
+    /// steps can still overflow), for `FiniteOutputCheck`.
+    func firstNonFinite() -> (column: String, firm: Int, year: Int, value: Double)? {
+        for (column, values) in [("revenue", revenue), ("foreign_sales", foreign), ("cash", cash)] {
+            guard let cell = values.firstIndex(where: { !$0.isFinite }) else { continue }
+            return (column, cell / years, cell % years, values[cell])
+        }
+        return nil
+    }
+
     /// Records the step just simulated.
     mutating func record(_ simulation: Simulation) {
         let store = simulation.store

@@ -67,10 +67,15 @@ public struct ExternalDesign: Sendable, Equatable {
     /// Reads `path` (`file` is how the block names it).
     /// - Throws: `ExternalDesignError` when it cannot be read, or as `init(text:file:)`.
     public init(path: String, file: String) throws(ExternalDesignError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ExternalDesignError(file: path, message: "cannot read the design file")
+        // Capped like a scenario file: a device such as /dev/zero (found by the sweep-block
+        // fuzzer) would otherwise be read until memory runs out.
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path)
+        } catch {
+            throw ExternalDesignError(file: path, message: "cannot read the design file: \(error.reason)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ExternalDesignError(file: path, message: "the design file is not UTF-8 text")
         }
         try self.init(text: text, file: path)
