@@ -32,7 +32,11 @@ struct SweepCommand: Command {
       --every K         with steps: write trajectory rows every K-th step only (default 1)
       --shard I/N       run only runs with run % N == I (combine shards with `firmpaths merge`)
       --resume          continue an interrupted sweep in DIR (same scenario, sweep and options)
-      --overwrite       replace the sweep files of a non-empty DIR
+      --overwrite       replace the sweep files of a non-empty DIR, all or nothing: the new sweep
+                        is written into DIR/.firmpaths-overwrite/ and moved into place once
+                        complete (so DIR needs room for both sets until then); the previous files
+                        stay in DIR, untouched, if it fails or is stopped, and --resume continues
+                        the new sweep there
       --allow-huge      run a sweep estimated beyond 10^8 runs, 30 days or 1 TB of files
                         (refused otherwise, before anything runs, with the estimate; exit 65)
       --quiet           no progress and no summary (progress is a live line on a terminal,
@@ -144,8 +148,10 @@ struct SweepCommand: Command {
             let kept = arguments.filter { $0 != "--overwrite" && $0 != "--resume" }
             let resumeArguments = kept + ["--resume"]
             let signal = cancellation.signal ?? SIGINT
+            let place = result.pending.map { "\($0)/ (the new sweep, moved into \(directory)/ once complete; "
+                + "the previous files in \(directory)/ are untouched until then)" } ?? "\(directory)/"
             console.err("stopped by \(SweepCancellation.name(of: signal)): \(result.resumedFrom + result.completed) of "
-                + "\(result.runs) runs are complete in \(directory)/\n"
+                + "\(result.runs) runs are complete in \(place)\n"
                 + "continue with: firmpaths sweep " + resumeArguments.map(shellQuoted).joined(separator: " ") + "\n")
             // 128 + the signal (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP), the shell convention; the completed runs are synced.
             hold.release()
@@ -155,13 +161,14 @@ struct SweepCommand: Command {
         // (Also when a resume finds the directory complete but without them: killed in between.)
         var report: String?
         let alreadyComplete = result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume")
+            && !result.replacedPrevious
         let missing = !FileManager.default.fileExists(atPath: OutputDirectory.file("report.html", in: directory))
             || !FileManager.default.fileExists(atPath: OutputDirectory.file(PointSummary.fileName, in: directory))
         if record.contains(.runs) && (!alreadyComplete || missing) {
             report = try ReportCommand.write(directory: directory)
         }
         guard !quiet else { return }
-        if result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume") {
+        if alreadyComplete {
             console.err("\(directory)/ is already complete (\(result.runs) runs)\n")
             return
         }
@@ -169,6 +176,7 @@ struct SweepCommand: Command {
         var note = "wrote \(directory)/ (\(record.files.joined(separator: ", ")))"
         if result.resumedFrom > 0 { note += ", resumed after \(result.resumedFrom) runs" }
         if shard != .all { note += ", shard \(shard) of \(sweep.plan.count) runs" }
+        if result.replacedPrevious { note += ", replacing the previous files" }
         console.err(note + "\n")
         if let report { console.err("points: \(OutputDirectory.file(PointSummary.fileName, in: directory)), report: \(report)\n") }
     }
