@@ -43,6 +43,12 @@ struct SweepCommand: Command {
                         else a line every 30 s and every 5 % of the runs, e.g. in SLURM logs)
       --set PATH=VALUE  override a parameter of the scenario before sweeping (repeatable)
 
+    A sweep whose estimated files exceed the free space of DIR's file system (statvfs; with
+    --overwrite the previous files stay until the new sweep completes, so both must fit; a resume
+    needs only the rest) is refused before anything is written, with the estimate, the free space
+    and DIR (exit 74); --allow-huge does not override this. FIRMPATHS_FREE_SPACE=SIZE (16G ...)
+    replaces the file system's figure, for tests.
+
     A sweep whose concurrent runs (one per thread) would not fit in memory (80 % of the tightest of
     the machine's memory or FIRMPATHS_MEMORY_LIMIT, the cgroup limit and ulimit -v) is refused
     before it starts, with the estimate, the limit that applies and the largest population that
@@ -113,6 +119,8 @@ struct SweepCommand: Command {
             throw CLIError(.dataError, "\(loaded.file): name: \(problem); it names the output directory under Results/ (or give --out)")
         }
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name + "-sweep"
+        try checkFreeSpace(sweep, loaded: loaded, record: record, every: every, threads: threads, shard: shard,
+                           directory: directory, resume: parsed.has("--resume"), environment: console.environment)
         let options = SweepOptions(directory: directory, threads: threads, record: record, every: every, shard: shard,
                                    resume: parsed.has("--resume"), overwrite: parsed.has("--overwrite"),
                                    overrides: overrides,
@@ -179,6 +187,25 @@ struct SweepCommand: Command {
         if result.replacedPrevious { note += ", replacing the previous files" }
         console.err(note + "\n")
         if let report { console.err("points: \(OutputDirectory.file(PointSummary.fileName, in: directory)), report: \(report)\n") }
+    }
+
+    /// Refuses (exit 74) a sweep whose estimated files exceed the free space of DIR's file system,
+    /// before anything is written; a resume needs only what its files do not hold yet.
+    static func checkFreeSpace(_ sweep: PreparedSweep, loaded: LoadedScenario, record: SweepRecord, every: Int, threads: Int,
+                               shard: ShardSpec, directory: String, resume: Bool,
+                               environment: [String: String]) throws(CLIError) {
+        let estimate = PreparedSweep.estimate(sweep.spec, base: loaded.scenario, tables: tables(record, every: every),
+                                              threads: threads, shardCount: shard.count)
+        var needed = estimate.bytes
+        if resume { needed *= SweepRunner.remainingShare(resuming: directory, runs: sweep.plan.shard(shard).count) }
+        let freeSpace = try FreeSpaceOverride.from(environment: environment)
+        do throws(EngineError) {
+            try FreeSpace.check(max(0, needed), for: directory, override: freeSpace,
+                                what: resume ? "the rest of this sweep" : "this sweep",
+                                note: ", or record less (--record runs, --every K)")
+        } catch {
+            throw CLIError(.ioError, error.description)
+        }
     }
 
     /// The tables of `record`, for the size estimate.

@@ -344,6 +344,20 @@ public enum SweepRunner {
                               limit: options.memoryLimit, what: "this sweep")
     }
 
+    /// The share of a shard's `runs` a `--resume` into `directory` has still to run (for the
+    /// disk-space check): 0 for a complete sweep, 1 when nothing is recorded as done.
+    public static func remainingShare(resuming directory: String, runs: Int) -> Double {
+        let target = SweepStaging.isPending(in: directory) ? SweepStaging.path(in: directory) : directory
+        if let manifest = try? SweepManifest.read(OutputDirectory.file("manifest.json", in: target)),
+           manifest["complete"]?.boolValue == true {
+            return 0
+        }
+        guard runs > 0, let progress = try? SweepProgress.read(OutputDirectory.file(SweepProgress.fileName, in: target)) else {
+            return 1
+        }
+        return Double(max(0, runs - progress.runsDone)) / Double(runs)
+    }
+
     static func hasVisibleFiles(_ directory: String) -> Bool {
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return contents.contains { !$0.hasPrefix(".") }
