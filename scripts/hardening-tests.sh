@@ -11,7 +11,9 @@
 #   (4) `sweep --overwrite` killed (SIGKILL), its --resume stopped (SIGTERM) and failing to move
 #       into place (a previous file immutable): the previous set byte-identical (sha256sum) each
 #       time; the last --resume leaves exactly the new sweep (cmp);
-#   (5) a run and a sweep whose estimated files exceed a 2 MB tmpfs: exit 74, nothing written.
+#   (5) a run and a sweep whose estimated files exceed a 2 MB tmpfs: exit 74, nothing written;
+#   (6) under ulimit -v 1 GiB, --threads 1 and 2: a sweep at the largest population the memory
+#       guard states runs to exit 0, one firm more is refused (65).
 # Usage: scripts/hardening-tests.sh        (make test-hardening)
 # Environment: ROUNDS (default 20), SCRATCH (SwiftPM scratch path, default .build).
 set -uo pipefail
@@ -215,6 +217,30 @@ if mount -t tmpfs -o size=2m tmpfs "$mnt" 2>/dev/null; then
 else
     echo "SKIP: (5) cannot mount a tmpfs here (needs root); OutputSafetyCommandTests covers it with FIRMPATHS_FREE_SPACE"
 fi
+
+# --- (6) the memory guard under ulimit -v with 1 and 2 threads ----------------------------------
+# The guard subtracts 256 MiB + 72 MiB per thread of address space (an 8 MiB stack and a 64 MiB
+# glibc arena reservation per worker, seen in /proc/PID/maps). Under ulimit -v of 1 GiB a sweep
+# at the largest population it states must run to exit 0, and one firm more is refused (65).
+cat > "$WORK/memory.json" <<'JSON'
+{"name":"memory","years":5,"population":{"firms":1000},
+ "sweep":{"design":"grid","parameters":{"policy.exportPromotion":[0,0.2]},"replications":1,"seed":1}}
+JSON
+for threads in 1 2; do
+    limited() { sh -c "ulimit -v 1048576; exec \"\$0\" \"\$@\"" "$BIN" sweep "$WORK/memory.json" --threads "$threads" --quiet "$@"; }
+    limited --set population.firms=2000000 --out "$WORK/mem-probe" 2>"$WORK/mem.err"
+    largest=$(grep -o 'population.firms = [0-9,]*' "$WORK/mem.err" | tr -d ', ' | cut -d= -f2)
+    if [ -z "$largest" ]; then fail "(6) threads $threads: no largest population in: $(cat "$WORK/mem.err")"; continue; fi
+    rc_at=0
+    limited --set population.firms="$largest" --out "$WORK/mem-at-$threads" 2>"$WORK/mem-at.err" || rc_at=$?
+    rc_over=0
+    limited --set population.firms=$((largest + 1)) --out "$WORK/mem-over-$threads" 2>"$WORK/mem-over.err" || rc_over=$?
+    if [ "$rc_at" -eq 0 ] && [ "$rc_over" -eq 65 ] && [ ! -e "$WORK/mem-over-$threads" ]; then
+        pass "(6) ulimit -v 1 GiB, --threads $threads: $largest firms (the stated largest) exit 0, $((largest + 1)) refused with 65"
+    else
+        fail "(6) ulimit -v 1 GiB, --threads $threads: $largest firms exit $rc_at ($(head -c 300 "$WORK/mem-at.err")), one more exit $rc_over"
+    fi
+done
 
 if [ "$failures" -ne 0 ]; then
     echo "FAIL: $failures hardening checks failed" >&2
