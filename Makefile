@@ -20,7 +20,7 @@ help:
 	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
 	@echo "make test-slurm  single-node SLURM cluster: sweep as a job array, merge, compare with one process"
 	@echo "make bench   release build, fixed-seed benchmarks, table + Results/bench/bench.json"
-	@echo "make test-hardening  20 rounds of two sweeps into one directory (the second refused), signals to a run, --overwrite all or nothing"
+	@echo "make test-hardening  20 rounds of two sweeps into one directory (the second refused), signals to a run, run and sweep --overwrite all or nothing, free space (tmpfs), ulimit -v at 1 and 2 threads"
 	@echo "make test-faults  unwritable directory, ulimit -f, full tmpfs, SIGINT and SIGKILL during a sweep; resume, cmp"
 	@echo "make fuzz    libFuzzer on the scenario reader, --set overrides and the sweep block, FUZZ_SECONDS (default 300) each; crashes go to Fuzz/crashes/"
 	@echo "make targets      baseline-eu against Scenarios/targets/eu-sme.json (20 replications)"

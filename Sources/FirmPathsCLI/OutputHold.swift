@@ -17,6 +17,29 @@ enum OutputHold {
         return try body()
     }
 
+    /// Runs `body` with the path of a staging directory inside `directory` (locked), then moves
+    /// what it wrote into place as a whole (`StagedOutput`): a failed or stopped `body` leaves
+    /// `directory` as it was, and the files replace the previous set (`replacing`) all at once.
+    static func staged<T>(_ directory: String, overwrite: Bool, command: [String],
+                          replacing: Set<String> = Set(OutputDirectory.ownFiles),
+                          _ body: (String) throws(CLIError) -> T) throws(CLIError) -> T {
+        let output: StagedOutput
+        do {
+            output = try StagedOutput(directory: directory, overwrite: overwrite,
+                                      command: (["firmpaths"] + command).joined(separator: " "), replacing: replacing)
+        } catch {
+            throw CLIError(error)
+        }
+        defer { output.abandon() }
+        let value = try body(output.staging)
+        do {
+            try output.commit()
+        } catch {
+            throw CLIError(error)
+        }
+        return value
+    }
+
     /// The failure of work stopped by SIGINT, SIGTERM or SIGHUP: the signal's message and
     /// status (130, 143, 129); other failures as usual.
     static func failure(_ error: EngineError, cancellation: SweepCancellation) -> CLIError {

@@ -98,3 +98,17 @@ enum MemoryLimit {
         return bytes
     }
 }
+
+/// `FIRMPATHS_FREE_SPACE`: the free space (bytes, or 512M, 16G ...) the disk-space check of `run` and
+/// `sweep` assumes instead of asking the file system; for tests of the refusal.
+enum FreeSpaceOverride {
+    static let variable = "FIRMPATHS_FREE_SPACE"
+
+    static func from(environment: [String: String]) throws(CLIError) -> Double? {
+        guard let text = environment[variable], !text.isEmpty else { return nil }
+        guard let bytes = MemoryGuard.parseBytes(text) else {
+            throw CLIError(.usage, "\(variable) expects a size in bytes such as 8000000000, 512M or 16G, found '\(text)'")
+        }
+        return bytes
+    }
+}

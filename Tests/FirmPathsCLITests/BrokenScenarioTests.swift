@@ -62,4 +62,48 @@ import Testing
         // One problem per line, each in the FILE[:LINE:COL]: form; no Swift type names leaking out.
         #expect(!stderr.contains("DecodingError") && !stderr.contains("Swift."), "\(name): internal error text:\n\(stderr)")
     }
+
+    /// The cases whose scenario name would become a path (90-99).
+    static let nameCases = cases.filter { $0.hasPrefix("9") && $0.contains("-name-") }
+
+    /// Every path under `root` (directories with a trailing `/`), for "nothing else was written".
+    static func tree(_ root: String) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        var paths: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+            paths.append(path + (isDirectory.boolValue ? "/" : ""))
+        }
+        return paths.sorted()
+    }
+
+    /// `run` and `sweep` without --out, from a working directory two levels down (so that
+    /// `Results/../../escaped` would land inside the temporary tree): refused with exit 65 and the
+    /// expected line, and not one file or directory created anywhere in the tree.
+    @Test(arguments: nameCases) func badNamesWriteNothingWithoutOut(name: String) throws {
+        let binary = try #require(MemoryLimitTests.binary, "the firmpaths binary is built with the tests (swift build)")
+        let root = RunFixture.temporaryDirectory("bad-name")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let work = root + "/a/b"
+        try FileManager.default.createDirectory(atPath: work + "/Results", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.corpus + "/" + name + ".json", toPath: work + "/scenario.json")
+        let before = Self.tree(root)
+        for command in ["run", "sweep"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = [command, "scenario.json", "--quiet"]
+            process.currentDirectoryURL = URL(fileURLWithPath: work)
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let data = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let stderr = String(decoding: data, as: UTF8.self)
+            #expect(process.terminationStatus == 65, "\(command) \(name): exit \(process.terminationStatus)\n\(stderr)")
+            try Self.expectMessages(name, file: "scenario.json", stderr: stderr)
+            #expect(Self.tree(root) == before, "\(command) \(name) wrote \(Set(Self.tree(root)).subtracting(before))")
+        }
+    }
 }

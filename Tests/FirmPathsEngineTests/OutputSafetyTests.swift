@@ -385,3 +385,122 @@ enum DamageFixture {
         #expect(SweepFixture.contents(directory) == before)
     }
 }
+
+/// `sweep --overwrite` replaces the whole previous set or nothing (`SweepStaging`): the previous
+/// files stay in DIR, byte for byte, until the new sweep is complete; a stopped one is resumed in
+/// DIR/.firmpaths-overwrite; a commit killed half-way is finished by the resume.
+@Suite struct SweepOverwriteTests {
+    static let record: SweepRecord = [.runs, .firms, .events]
+    static let otherSweep = #"{"design":"grid","parameters":{"policy.exportPromotion":[0,0.4]},"replications":3,"seed":11}"#
+
+    /// The visible files of `directory` (the set a user sees), with their bytes.
+    static func visible(_ directory: String) -> [String: Data] {
+        SweepFixture.contents(directory).filter { !$0.key.hasPrefix(".") }
+    }
+
+    static func sweep(_ sweep: PreparedSweep, into directory: String, resume: Bool = false, overwrite: Bool = false,
+                      runLimit: Int? = nil) throws(EngineError) -> SweepResult {
+        try SweepRunner.execute(sweep, options: SweepOptions(directory: directory, record: record, resume: resume,
+                                                             overwrite: overwrite, checkpointInterval: 0, runLimit: runLimit))
+    }
+
+    /// A complete sweep in DIR (plus a file of the user's) and the reference of the other sweep.
+    static func setUp(_ label: String) throws -> (old: PreparedSweep, new: PreparedSweep, directory: String, reference: String) {
+        let old = try SweepFixture.prepare(SweepFixture.scenario(sweep: SweepFixture.gridSweep))
+        let new = try SweepFixture.prepare(SweepFixture.scenario(sweep: otherSweep))
+        let directory = SweepFixture.temporaryDirectory(label)
+        let reference = SweepFixture.temporaryDirectory(label + "-reference")
+        _ = try sweep(old, into: directory)
+        try Data("mine\n".utf8).write(to: URL(fileURLWithPath: directory + "/notes.txt"))
+        _ = try sweep(new, into: reference)
+        try Data("mine\n".utf8).write(to: URL(fileURLWithPath: reference + "/notes.txt"))
+        return (old, new, directory, reference)
+    }
+
+    @Test func aStoppedOverwriteLeavesThePreviousSetAndResumesToTheNewOne() throws {
+        let (_, new, directory, reference) = try Self.setUp("overwrite-stopped")
+        defer { SweepFixture.remove(directory, reference) }
+        let before = Self.visible(directory)
+        let stopped = try Self.sweep(new, into: directory, overwrite: true, runLimit: 2)
+        #expect(stopped.interrupted && stopped.pending == SweepStaging.path(in: directory))
+        #expect(Self.visible(directory) == before)
+        // Any other sweep into DIR is refused while the new one is unfinished, naming it.
+        do {
+            _ = try Self.sweep(new, into: directory)
+            Issue.record("a sweep over an unfinished --overwrite was accepted")
+        } catch {
+            #expect(error.description.contains("holds an unfinished `sweep --overwrite` in '\(SweepStaging.path(in: directory))'"),
+                    "\(error)")
+        }
+        #expect(Self.visible(directory) == before)
+        // Stopped again during the resume: still the previous set.
+        let again = try Self.sweep(new, into: directory, resume: true, runLimit: 1)
+        #expect(again.interrupted && again.resumedFrom == 2 && Self.visible(directory) == before)
+        let done = try Self.sweep(new, into: directory, resume: true)
+        #expect(done.isComplete && done.replacedPrevious && done.pending == nil)
+        #expect(Self.visible(directory) == Self.visible(reference))
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") }
+        #expect(hidden.isEmpty, "\(hidden)")
+    }
+
+    @Test func anOverwriteThatFailsLeavesThePreviousSet() throws {
+        let (_, new, directory, reference) = try Self.setUp("overwrite-failed")
+        defer { SweepFixture.remove(directory, reference) }
+        let before = Self.visible(directory)
+        _ = try Self.sweep(new, into: directory, overwrite: true, runLimit: 2)
+        // The staged sweep damaged: its resume is refused (exit 65) and says where the files are.
+        let staged = SweepStaging.path(in: directory) + "/runs.csv"
+        var bytes = DamageFixture.bytes(staged)
+        bytes.removeLast(3)
+        try DamageFixture.write(bytes, staged)
+        do {
+            _ = try Self.sweep(new, into: directory, resume: true)
+            Issue.record("a damaged staged sweep was resumed")
+        } catch {
+            #expect(!error.isIOFailure && error.description.contains("the previous files in '\(directory)' are untouched"),
+                    "\(error)")
+        }
+        #expect(Self.visible(directory) == before)
+        // --overwrite starts the new sweep again, and completes it.
+        let done = try Self.sweep(new, into: directory, overwrite: true)
+        #expect(done.isComplete && done.replacedPrevious && done.resumedFrom == 0)
+        #expect(Self.visible(directory) == Self.visible(reference))
+    }
+
+    @Test func anOverwriteOfAnEmptyDirectoryWritesInPlace() throws {
+        let new = try SweepFixture.prepare(SweepFixture.scenario(sweep: Self.otherSweep))
+        let directory = SweepFixture.temporaryDirectory("overwrite-empty")
+        defer { SweepFixture.remove(directory) }
+        let stopped = try Self.sweep(new, into: directory, overwrite: true, runLimit: 2)
+        #expect(stopped.interrupted && stopped.pending == nil && !SweepStaging.isPending(in: directory))
+        #expect(FileManager.default.fileExists(atPath: directory + "/progress.json"))
+    }
+
+    /// A commit killed in phase 1 (some previous files aside) or phase 2 (some new ones in place):
+    /// the resume finishes it and DIR holds exactly the new set.
+    @Test(arguments: [1, 2]) func aCommitKilledHalfWayIsFinishedByTheResume(phase: Int) throws {
+        let (_, new, directory, reference) = try Self.setUp("overwrite-commit-\(phase)")
+        defer { SweepFixture.remove(directory, reference) }
+        // The state a kill leaves: the complete new sweep staged, the previous files partly moved.
+        let staging = SweepStaging.path(in: directory)
+        let aside = directory + "/.firmpaths-overwrite-previous"
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        try manager.createDirectory(atPath: aside, withIntermediateDirectories: false)
+        for name in try manager.contentsOfDirectory(atPath: reference) where name != "notes.txt" {
+            try manager.copyItem(atPath: reference + "/" + name, toPath: staging + "/" + name)
+        }
+        let previous = try manager.contentsOfDirectory(atPath: directory).filter { !$0.hasPrefix(".") && $0 != "notes.txt" }.sorted()
+        if phase == 1 {
+            for name in previous.prefix(2) { try manager.moveItem(atPath: directory + "/" + name, toPath: aside + "/" + name) }
+        } else {
+            for name in previous { try manager.moveItem(atPath: directory + "/" + name, toPath: aside + "/" + name) }
+            #expect(manager.createFile(atPath: aside + "/.moved", contents: Data()))
+            for name in ["events.csv", "firms.csv"] { try manager.moveItem(atPath: staging + "/" + name, toPath: directory + "/" + name) }
+        }
+        let done = try Self.sweep(new, into: directory, resume: true)
+        #expect(done.isComplete && done.replacedPrevious)
+        #expect(Self.visible(directory) == Self.visible(reference))
+        #expect(!manager.fileExists(atPath: aside) && !manager.fileExists(atPath: staging))
+    }
+}

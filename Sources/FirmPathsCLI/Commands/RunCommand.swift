@@ -43,6 +43,12 @@ struct RunCommand: Command {
     as it was (exit 130, 143, 129). While a run writes DIR it holds DIR/.firmpaths.lock; a second
     firmpaths writing DIR is refused with exit 75.
 
+    A run whose estimated files exceed the free space of DIR's file system (statvfs; with
+    --overwrite the previous files stay until the new ones are complete, so both must fit) is
+    refused before anything is written, with the estimate, the free space and DIR (exit 74, as a
+    disk that fills up); --allow-huge does not override this, since the run would fail anyway.
+    FIRMPATHS_FREE_SPACE=SIZE (16G ...) replaces the file system's figure, for tests.
+
     A scenario too large for memory is refused before anything is allocated, with the estimate,
     the limit that applies and the largest population that fits (exit 65): 80 % of the tightest
     of the machine's physical memory (or FIRMPATHS_MEMORY_LIMIT such as 16G instead), the cgroup
@@ -105,6 +111,14 @@ struct RunCommand: Command {
             try estimate.check(.run, what: "this run", allowHuge: parsed.has("--allow-huge"))
         } catch {
             throw CLIError(.dataError, (error.description.hasPrefix("this run needs") ? "" : "\(loaded.file): ") + error.description)
+        }
+        // Before anything is written (the previous files of --overwrite stay until the new ones are complete).
+        let freeSpace = try FreeSpaceOverride.from(environment: console.environment)
+        do throws(EngineError) {
+            try FreeSpace.check(estimate.bytes, for: directory, override: freeSpace,
+                                what: "this run", note: ", or write less (--no-trajectories, --every K)")
+        } catch {
+            throw CLIError(.ioError, error.description)
         }
         if !parsed.has("--quiet"), estimate.seconds > 600 || estimate.bytes > 1024 * 1024 * 1024 {
             console.err("note: this run will take \(estimate.summary)\n")

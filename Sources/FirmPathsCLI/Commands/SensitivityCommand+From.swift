@@ -44,37 +44,33 @@ extension SensitivityCommand {
         }
         let comparison = try comparisonRanking(parsed, isSobol: isSobol)
         let out = parsed.value("--out") ?? directory
-        try OutputHold.holding(out, command: ["sensitivity"] + arguments) { () throws(CLIError) in
-            try writeAnalysis(completed, from: directory, to: out, isSobol: isSobol, comparison: comparison, parsed: parsed,
-                              arguments: arguments, console: console)
-        }
+        try writeAnalysis(completed, from: directory, to: out, isSobol: isSobol, comparison: comparison, parsed: parsed,
+                          arguments: arguments, console: console)
     }
 
+    /// Writes the analysis files into `out` all at once (staged, replacing the previous ranking
+    /// files), so a failure leaves `out` as it was; into the sweep's own directory only the
+    /// ranking files are replaced, never the sweep's.
     private static func writeAnalysis(_ completed: CompletedSweep, from directory: String, to out: String, isSobol: Bool,
                                       comparison: (path: String, ranking: [String: [RankedParameter]])?, parsed: Arguments,
                                       arguments: [String], console: Console) throws(CLIError) {
-        if out == directory {
+        let intoSweep = out == directory
+        if intoSweep {
             let existing = ownFiles.filter { FileManager.default.fileExists(atPath: OutputDirectory.file($0, in: out)) }
             if !existing.isEmpty && !parsed.has("--overwrite") {
                 throw CLIError(.dataError, "'\(out)' already holds \(existing.joined(separator: ", ")); use --overwrite to "
                     + "replace them, or --out DIR to write elsewhere")
             }
-        } else {
-            do {
-                try OutputDirectory.prepare(out, overwrite: parsed.has("--overwrite"))
-            } catch {
-                throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
+        }
+        try OutputHold.staged(out, overwrite: intoSweep || parsed.has("--overwrite"), command: ["sensitivity"] + arguments,
+                              replacing: intoSweep ? Set(ownFiles) : Set(OutputDirectory.ownFiles)) { (staging: String) throws(CLIError) in
+            let study = Study(name: completed.name, sweep: completed.sweep, table: completed.table, arguments: arguments,
+                              directory: staging, seconds: nil, shown: out)
+            if isSobol {
+                try analyseSobol(study, console: console)
+            } else {
+                try analyseMorris(study, compare: comparison, console: console)
             }
-        }
-        if parsed.has("--overwrite") {
-            for name in ownFiles { try? FileManager.default.removeItem(atPath: OutputDirectory.file(name, in: out)) }
-        }
-        let study = Study(name: completed.name, sweep: completed.sweep, table: completed.table, arguments: arguments,
-                          directory: out, seconds: nil)
-        if isSobol {
-            try analyseSobol(study, console: console)
-        } else {
-            try analyseMorris(study, compare: comparison, console: console)
         }
     }
 }

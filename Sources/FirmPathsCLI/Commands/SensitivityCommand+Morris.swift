@@ -62,7 +62,7 @@ extension SensitivityCommand {
             try write(csv(results), "ranking.csv", in: directory)
             try write(header + markdown, "ranking.md", in: directory)
             try write(chart.svg(), "morris.svg", in: directory)
-            console.err("wrote \(directory)/runs.csv, design.csv, ranking.csv, ranking.md, morris.svg\n")
+            console.err("wrote \(study.display ?? directory)/runs.csv, design.csv, ranking.csv, ranking.md, morris.svg\n")
         }
         if let comparison {
             try compare(results, with: comparison.ranking, path: comparison.path, console: console)

@@ -44,7 +44,7 @@ extension SensitivityCommand {
             try writeSobolFiles(results, name: study.name, summary: summary, paths: design.paths, lower: design.lower,
                                 upper: design.upper, markdown: markdown, arguments: study.arguments, seed: sweep.spec.baseSeed,
                                 directory: directory)
-            console.err("wrote \(directory)/runs.csv, design.csv, ranking.csv, ranking.md, sobol.svg"
+            console.err("wrote \(study.display ?? directory)/runs.csv, design.csv, ranking.csv, ranking.md, sobol.svg"
                 + (design.secondOrder ? ", second_order.csv" : "") + "\n")
         }
     }
@@ -68,6 +68,7 @@ extension SensitivityCommand {
         }
         let design: SaltelliDesign
         let result: SobolResult
+        var tables = (design: "", runs: "")
         do {
             design = try SweepDesign(factors: factors, method: .saltelli(samples: samples, secondOrder: parsed.has("--second-order"),
                                                                          scramble: parsed.has("--scramble")))
@@ -75,8 +76,7 @@ extension SensitivityCommand {
             let outputs = design.points.map { point in function(point.values.map(\.value)) }
             result = try SobolAnalysis.indices(design: design, outputs: outputs,
                                                bootstrap: (Self.bootstrapResamples, RunSeed.derive(baseSeed: seed, point: -1, replication: 0)))
-            if let directory = parsed.value("--out") {
-                try OutputDirectory.prepare(directory, overwrite: parsed.has("--overwrite"))
+            if parsed.value("--out") != nil {
                 var designCSV = CSVBuffer()
                 var runs = CSVBuffer()
                 designCSV.appendRow(["sample", "matrix", "point"] + IshigamiFunction.paths)
@@ -92,8 +92,7 @@ extension SensitivityCommand {
                     designCSV.endRow()
                     runs.endRow()
                 }
-                try write(String(decoding: designCSV.bytes, as: UTF8.self), "design.csv", in: directory)
-                try write(String(decoding: runs.bytes, as: UTF8.self), "runs.csv", in: directory)
+                tables = (String(decoding: designCSV.bytes, as: UTF8.self), String(decoding: runs.bytes, as: UTF8.self))
             }
         } catch let error as CLIError {
             throw error
@@ -117,9 +116,15 @@ extension SensitivityCommand {
         console.out(text)
         if let directory = parsed.value("--out") {
             let markdown = sobolMarkdown([("ishigami", result)], paths: design.paths, lower: design.lower, upper: design.upper)
-            try writeSobolFiles([("ishigami", result)], name: "the Ishigami function", summary: "\(samples) base samples",
-                                paths: design.paths, lower: design.lower, upper: design.upper, markdown: markdown,
-                                arguments: arguments, seed: seed, directory: directory)
+            // All the files at once, replacing the previous set (`OutputHold.staged`).
+            try OutputHold.staged(directory, overwrite: parsed.has("--overwrite"),
+                                  command: ["sensitivity"] + arguments) { (staging: String) throws(CLIError) in
+                try write(tables.design, "design.csv", in: staging)
+                try write(tables.runs, "runs.csv", in: staging)
+                try writeSobolFiles([("ishigami", result)], name: "the Ishigami function", summary: "\(samples) base samples",
+                                    paths: design.paths, lower: design.lower, upper: design.upper, markdown: markdown,
+                                    arguments: arguments, seed: seed, directory: staging)
+            }
             console.err("wrote \(directory)/runs.csv, design.csv, ranking.csv, ranking.md, sobol.svg\n")
         }
     }

@@ -135,24 +135,25 @@ struct SensitivityCommand: Command {
         // Before the screening: a --compare that cannot be used would be noticed only at the end.
         let comparison = try comparisonRanking(parsed, isSobol: isSobol)
         let directory = parsed.value("--out")
-        let work = { () throws(CLIError) in
+        let work = { (staging: String?) throws(CLIError) in
             let start = Date()
-            let table = try execute(sweep, into: directory, overwrite: parsed.has("--overwrite"), threads: threads,
-                                    console: console)
+            let table = try execute(sweep, into: staging, shown: directory, threads: threads, console: console)
             let seconds = Date().timeIntervalSince(start)
             let study = Study(name: loaded.scenario.name, sweep: sweep, table: table, arguments: arguments,
-                              directory: directory, seconds: seconds)
+                              directory: staging, seconds: seconds, shown: directory)
             if isSobol {
                 try analyseSobol(study, console: console)
             } else {
                 try analyseMorris(study, compare: comparison, console: console)
             }
         }
-        // The directory stays locked from the first run to the last ranking file.
+        // The directory stays locked from the first run to the last ranking file, and its files
+        // (runs, design, ranking) replace the previous ones all at once when the last is written:
+        // a failed or stopped screening leaves it as it was.
         if let directory {
-            try OutputHold.holding(directory, command: ["sensitivity"] + arguments, work)
+            try OutputHold.staged(directory, overwrite: parsed.has("--overwrite"), command: ["sensitivity"] + arguments, work)
         } else {
-            try work()
+            try work(nil)
         }
     }
 
@@ -174,6 +175,11 @@ struct SensitivityCommand: Command {
         var directory: String?
         /// Seconds the runs took (nil for --from).
         var seconds: Double?
+        /// The directory named in messages when `directory` is its staging directory.
+        var shown: String? = nil
+
+        /// The directory to name in messages.
+        var display: String? { shown ?? directory }
     }
 
     /// The sweep block to run: the file's, with the command line's overrides, the method's design
@@ -215,17 +221,15 @@ struct SensitivityCommand: Command {
         return block
     }
 
-    /// Runs `sweep` through the sweep runner (runs.csv only) into `directory`, or into a
-    /// temporary directory removed afterwards, and reads its runs.csv back.
-    static func execute(_ sweep: PreparedSweep, into directory: String?, overwrite: Bool, threads: Int,
+    /// Runs `sweep` through the sweep runner (runs.csv only) into `directory` (an empty staging
+    /// directory of `shown`), or into a temporary directory removed afterwards, and reads its
+    /// runs.csv back.
+    static func execute(_ sweep: PreparedSweep, into directory: String?, shown: String?, threads: Int,
                         console: Console) throws(CLIError) -> SweepRunsTable {
         let target = directory ?? NSTemporaryDirectory() + "firmpaths-sensitivity-\(UUID().uuidString)"
         defer { if directory == nil { try? FileManager.default.removeItem(atPath: target) } }
-        if directory != nil, overwrite {
-            for name in ownFiles { try? FileManager.default.removeItem(atPath: OutputDirectory.file(name, in: target)) }
-        }
         guard let record = SweepRecord(parsing: "runs") else { throw CLIError(.software, "internal: no runs record") }
-        let options = SweepOptions(directory: target, threads: threads, record: record, overwrite: overwrite,
+        let options = SweepOptions(directory: target, threads: threads, record: record,
                                    memoryLimit: try MemoryLimit.from(environment: console.environment),
                                    command: "firmpaths sensitivity")
         let reporter: ProgressReporter? = console.errIsTerminal
@@ -243,10 +247,9 @@ struct SensitivityCommand: Command {
         reporter?.finish()
         if result.interrupted {
             let signal = cancellation.signal ?? SIGINT
-            console.err("stopped by \(SweepCancellation.name(of: signal)) after \(result.completed) of \(result.runs) runs"
-                + (directory.map { "; the completed runs are in \($0)/runs.csv" } ?? "") + "\n")
-            // 128 + the signal, as `firmpaths sweep`.
-            exit(ExitCode.stopped(by: signal).rawValue)
+            // 128 + the signal, as `firmpaths sweep`; the staging directory is removed on the way out.
+            throw CLIError(ExitCode.stopped(by: signal), "stopped by \(SweepCancellation.name(of: signal)) after "
+                + "\(result.completed) of \(result.runs) runs" + (shown.map { "; '\($0)' is as it was" } ?? ""))
         }
         do {
             return try SweepRunsTable(path: OutputDirectory.file("runs.csv", in: target))

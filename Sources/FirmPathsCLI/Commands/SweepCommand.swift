@@ -32,12 +32,22 @@ struct SweepCommand: Command {
       --every K         with steps: write trajectory rows every K-th step only (default 1)
       --shard I/N       run only runs with run % N == I (combine shards with `firmpaths merge`)
       --resume          continue an interrupted sweep in DIR (same scenario, sweep and options)
-      --overwrite       replace the sweep files of a non-empty DIR
+      --overwrite       replace the sweep files of a non-empty DIR, all or nothing: the new sweep
+                        is written into DIR/.firmpaths-overwrite/ and moved into place once
+                        complete (so DIR needs room for both sets until then); the previous files
+                        stay in DIR, untouched, if it fails or is stopped, and --resume continues
+                        the new sweep there
       --allow-huge      run a sweep estimated beyond 10^8 runs, 30 days or 1 TB of files
                         (refused otherwise, before anything runs, with the estimate; exit 65)
       --quiet           no progress and no summary (progress is a live line on a terminal,
                         else a line every 30 s and every 5 % of the runs, e.g. in SLURM logs)
       --set PATH=VALUE  override a parameter of the scenario before sweeping (repeatable)
+
+    A sweep whose estimated files exceed the free space of DIR's file system (statvfs; with
+    --overwrite the previous files stay until the new sweep completes, so both must fit; a resume
+    needs only the rest) is refused before anything is written, with the estimate, the free space
+    and DIR (exit 74); --allow-huge does not override this. FIRMPATHS_FREE_SPACE=SIZE (16G ...)
+    replaces the file system's figure, for tests.
 
     A sweep whose concurrent runs (one per thread) would not fit in memory (80 % of the tightest of
     the machine's memory or FIRMPATHS_MEMORY_LIMIT, the cgroup limit and ulimit -v) is refused
@@ -109,6 +119,8 @@ struct SweepCommand: Command {
             throw CLIError(.dataError, "\(loaded.file): name: \(problem); it names the output directory under Results/ (or give --out)")
         }
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name + "-sweep"
+        try checkFreeSpace(sweep, loaded: loaded, record: record, every: every, threads: threads, shard: shard,
+                           directory: directory, resume: parsed.has("--resume"), environment: console.environment)
         let options = SweepOptions(directory: directory, threads: threads, record: record, every: every, shard: shard,
                                    resume: parsed.has("--resume"), overwrite: parsed.has("--overwrite"),
                                    overrides: overrides,
@@ -144,8 +156,10 @@ struct SweepCommand: Command {
             let kept = arguments.filter { $0 != "--overwrite" && $0 != "--resume" }
             let resumeArguments = kept + ["--resume"]
             let signal = cancellation.signal ?? SIGINT
+            let place = result.pending.map { "\($0)/ (the new sweep, moved into \(directory)/ once complete; "
+                + "the previous files in \(directory)/ are untouched until then)" } ?? "\(directory)/"
             console.err("stopped by \(SweepCancellation.name(of: signal)): \(result.resumedFrom + result.completed) of "
-                + "\(result.runs) runs are complete in \(directory)/\n"
+                + "\(result.runs) runs are complete in \(place)\n"
                 + "continue with: firmpaths sweep " + resumeArguments.map(shellQuoted).joined(separator: " ") + "\n")
             // 128 + the signal (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP), the shell convention; the completed runs are synced.
             hold.release()
@@ -155,13 +169,14 @@ struct SweepCommand: Command {
         // (Also when a resume finds the directory complete but without them: killed in between.)
         var report: String?
         let alreadyComplete = result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume")
+            && !result.replacedPrevious
         let missing = !FileManager.default.fileExists(atPath: OutputDirectory.file("report.html", in: directory))
             || !FileManager.default.fileExists(atPath: OutputDirectory.file(PointSummary.fileName, in: directory))
         if record.contains(.runs) && (!alreadyComplete || missing) {
             report = try ReportCommand.write(directory: directory)
         }
         guard !quiet else { return }
-        if result.completed == 0 && result.resumedFrom == result.runs && parsed.has("--resume") {
+        if alreadyComplete {
             console.err("\(directory)/ is already complete (\(result.runs) runs)\n")
             return
         }
@@ -169,8 +184,28 @@ struct SweepCommand: Command {
         var note = "wrote \(directory)/ (\(record.files.joined(separator: ", ")))"
         if result.resumedFrom > 0 { note += ", resumed after \(result.resumedFrom) runs" }
         if shard != .all { note += ", shard \(shard) of \(sweep.plan.count) runs" }
+        if result.replacedPrevious { note += ", replacing the previous files" }
         console.err(note + "\n")
         if let report { console.err("points: \(OutputDirectory.file(PointSummary.fileName, in: directory)), report: \(report)\n") }
+    }
+
+    /// Refuses (exit 74) a sweep whose estimated files exceed the free space of DIR's file system,
+    /// before anything is written; a resume needs only what its files do not hold yet.
+    static func checkFreeSpace(_ sweep: PreparedSweep, loaded: LoadedScenario, record: SweepRecord, every: Int, threads: Int,
+                               shard: ShardSpec, directory: String, resume: Bool,
+                               environment: [String: String]) throws(CLIError) {
+        let estimate = PreparedSweep.estimate(sweep.spec, base: loaded.scenario, tables: tables(record, every: every),
+                                              threads: threads, shardCount: shard.count)
+        var needed = estimate.bytes
+        if resume { needed *= SweepRunner.remainingShare(resuming: directory, runs: sweep.plan.shard(shard).count) }
+        let freeSpace = try FreeSpaceOverride.from(environment: environment)
+        do throws(EngineError) {
+            try FreeSpace.check(max(0, needed), for: directory, override: freeSpace,
+                                what: resume ? "the rest of this sweep" : "this sweep",
+                                note: ", or record less (--record runs, --every K)")
+        } catch {
+            throw CLIError(.ioError, error.description)
+        }
     }
 
     /// The tables of `record`, for the size estimate.

@@ -62,6 +62,12 @@ public struct SweepResult: Sendable, Equatable {
     public var interrupted: Bool
     /// Wall-clock seconds of this invocation's runs.
     public var seconds: Double
+    /// Where the files of an interrupted `--overwrite` (or its `--resume`) are, while the previous
+    /// files stay in the output directory (`SweepStaging`); nil when they are in the directory.
+    public var pending: String? = nil
+    /// Whether this invocation moved a completed `--overwrite` sweep into place, replacing the
+    /// previous files.
+    public var replacedPrevious = false
 
     /// Whether every run of the directory is now complete.
     public var isComplete: Bool { resumedFrom + completed == runs }
@@ -91,12 +97,61 @@ public enum SweepRunner {
         try checkMemory(sweep, options: options, runs: shardPlan.count)
         let manifest = SweepManifest.value(sweep, record: options.record, every: options.every, shard: options.shard,
                                            overrides: options.overrides, complete: false)
-        let directory = options.directory
+        let output = options.directory
+        // One writer per directory: a second sweep (or merge, run ...) into it is refused. The
+        // lock of DIR covers its staging directory too.
+        let hold = try OutputDirectory.Hold(output, command: options.command)
+        defer { hold.release() }
+        // Where the files are written: DIR, or (an --overwrite of a directory with files, and its
+        // --resume) DIR/.firmpaths-overwrite, moved into place once complete (`SweepStaging`).
+        let directory: String
+        if SweepStaging.isPending(in: output) {
+            if options.resume {
+                directory = SweepStaging.path(in: output)
+                OutputDirectory.removeLeftovers(in: directory)
+            } else if options.overwrite {
+                try OutputDirectory.prepare(output, overwrite: true)
+                directory = try SweepStaging.start(in: output)
+            } else {
+                throw .invalidInput("'\(output)' holds an unfinished `sweep --overwrite` in '\(SweepStaging.path(in: output))' "
+                    + "(the previous files in '\(output)' are untouched); continue it with --resume, or start it again with --overwrite")
+            }
+        } else if options.overwrite && hasVisibleFiles(output) {
+            try OutputDirectory.prepare(output, overwrite: true)
+            directory = try SweepStaging.start(in: output)
+        } else {
+            directory = output
+        }
+        let staged = directory != output
+        do throws(EngineError) {
+            var result = try execute(sweep, options: options, shardPlan: shardPlan, manifest: manifest, directory: directory,
+                                     cancellation: cancellation, progress: progress)
+            if staged {
+                if result.interrupted {
+                    result.pending = directory
+                } else {
+                    try SweepStaging.commit(into: output)
+                    result.replacedPrevious = true
+                }
+            }
+            return result
+        } catch {
+            guard staged, SweepStaging.isPending(in: output) else { throw error }
+            switch error {
+            case .io(let message) where !message.hasPrefix("cannot replace the files of"):
+                throw .io(message + "; " + SweepStaging.stateNote(output))
+            case .invalidInput(let message): throw .invalidInput(message + "; " + SweepStaging.stateNote(output))
+            default: throw error
+            }
+        }
+    }
+
+    /// The sweep itself, written into `directory` (DIR or its staging directory), which is locked.
+    private static func execute(_ sweep: PreparedSweep, options: SweepOptions, shardPlan: RunPlanShard, manifest: JSONValue,
+                                directory: String, cancellation: SweepCancellation,
+                                progress: ProgressReporter?) throws(EngineError) -> SweepResult {
         let manifestPath = OutputDirectory.file("manifest.json", in: directory)
         let progressPath = OutputDirectory.file(SweepProgress.fileName, in: directory)
-        // One writer per directory: a second sweep (or merge, run ...) into it is refused.
-        let hold = try OutputDirectory.Hold(directory, command: options.command)
-        defer { hold.release() }
 
         var start: SweepProgress?
         var sealers: [String: FileSealer] = [:]
@@ -125,6 +180,8 @@ public enum SweepRunner {
             }
         } else {
             try OutputDirectory.prepare(directory, overwrite: options.overwrite || options.resume)
+            // Only files of a sweep stopped before its first checkpoint (a resume) or an empty
+            // directory: an --overwrite of one with files writes into its staging directory.
             for name in OutputDirectory.ownFiles {
                 let path = OutputDirectory.file(name, in: directory)
                 if FileManager.default.fileExists(atPath: path) {
@@ -285,6 +342,20 @@ public enum SweepRunner {
         }
         try MemoryGuard.check(size, concurrent: min(options.threads, max(1, runs)), extraPerFirm: encoded * 5,
                               limit: options.memoryLimit, what: "this sweep")
+    }
+
+    /// The share of a shard's `runs` a `--resume` into `directory` has still to run (for the
+    /// disk-space check): 0 for a complete sweep, 1 when nothing is recorded as done.
+    public static func remainingShare(resuming directory: String, runs: Int) -> Double {
+        let target = SweepStaging.isPending(in: directory) ? SweepStaging.path(in: directory) : directory
+        if let manifest = try? SweepManifest.read(OutputDirectory.file("manifest.json", in: target)),
+           manifest["complete"]?.boolValue == true {
+            return 0
+        }
+        guard runs > 0, let progress = try? SweepProgress.read(OutputDirectory.file(SweepProgress.fileName, in: target)) else {
+            return 1
+        }
+        return Double(max(0, runs - progress.runsDone)) / Double(runs)
     }
 
     static func hasVisibleFiles(_ directory: String) -> Bool {

@@ -26,11 +26,18 @@ public final class StagedOutput: @unchecked Sendable {
     public let staging: String
     private let hold: OutputDirectory.Hold
     private var finished = false
+    /// The previous files `commit()` replaces (besides the staged names).
+    private let replacing: Set<String>
 
     /// Locks `directory` (creating it when missing), checks that it may be written (empty, or
     /// `overwrite`), and creates the staging directory.
-    public init(directory: String, overwrite: Bool, command: String) throws(EngineError) {
+    /// - Parameter replacing: the previous files `commit()` replaces besides the staged names (all
+    ///   the files firmpaths writes by default; a ranking written into a sweep's own directory
+    ///   replaces only the ranking files).
+    public init(directory: String, overwrite: Bool, command: String,
+                replacing: Set<String> = Set(OutputDirectory.ownFiles)) throws(EngineError) {
         self.directory = directory
+        self.replacing = replacing
         hold = try OutputDirectory.Hold(directory, command: command)
         staging = OutputDirectory.file(OutputDirectory.stagingPrefix + OutputDirectory.uniqueSuffix(), in: directory)
         do throws(EngineError) {
@@ -62,7 +69,7 @@ public final class StagedOutput: @unchecked Sendable {
         defer { abandon() }
         let manager = FileManager.default
         let staged = ((try? manager.contentsOfDirectory(atPath: staging)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        let own = Set(OutputDirectory.ownFiles).union(staged)
+        let own = replacing.union(staged)
         let previous = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).filter { own.contains($0) }.sorted()
         let aside = OutputDirectory.file(OutputDirectory.previousPrefix + OutputDirectory.uniqueSuffix(), in: directory)
         if !previous.isEmpty, mkdir(aside, 0o755) != 0 {
