@@ -4,7 +4,8 @@
 # those copies). Timings go to stderr and are not compared.
 #
 # Usage: scripts/check-validation.sh [--full] [--update]      (make check-validation)
-#   --full     also the Morris screenings of section 5 (about 16 minutes on 2 cores);
+#   --full     also the Morris screenings of section 5 (54 minutes on the 2 shared cores
+#              at load average 3 to 11, 2026-12-02; seeds 1 and 2 about 11 of them);
 #              without it: targets, stylized facts, theory checks and calibration (seconds
 #              once the debug build of `make test` exists)
 #   --update   rewrite the copies instead of comparing (after a deliberate change of the model,
