@@ -116,6 +116,9 @@ if [ "$FULL" -eq 1 ]; then
     rm -rf "$OUT"
     check sensitivity-seed1.md "$BIN" sensitivity "$BASELINE" --out "$OUT" --seed 1
     check sensitivity-seed2.md "$BIN" sensitivity "$BASELINE" --out "$OUT/seed2" --seed 2 --compare "$OUT/ranking.csv"
+    # Section 5c: both seeds against the Sobol' indices of section 5b (docs/validation/sobol-eu-n256.md).
+    check morris-vs-sobol.md python3 scripts/morris-sobol.py "$OUT/ranking.csv" "$OUT/seed2/ranking.csv" \
+        "$REFERENCE/sobol-eu-n256.md"
     # The check of the ties at rank 3 with five times the trajectories (about 10 minutes).
     check sensitivity-seed3-250-trajectories.md "$BIN" sensitivity "$BASELINE" --seed 3 --trajectories 250
 fi

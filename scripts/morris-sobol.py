@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Compares Morris screenings with Sobol' indices of the same parameters (docs/VALIDATION.md 5c).
 
-Usage: scripts/morris-sobol.py MORRIS1/ranking.csv MORRIS2/ranking.csv SOBOL/ranking.csv
+Usage: scripts/morris-sobol.py MORRIS1/ranking.csv MORRIS2/ranking.csv SOBOL/ranking.csv|SOBOL.md
 
 Reads the ranking.csv files of `firmpaths sensitivity` (Morris: outcome, rank, parameter, mu_star,
-mu_star_conf, mu, sigma; Sobol': outcome, rank, parameter, S1, S1_conf, ST, ST_conf) and prints,
+mu_star_conf, mu, sigma; Sobol': outcome, rank, parameter, S1, S1_conf, ST, ST_conf; or the
+Sobol' ranking.md, e.g. docs/validation/sobol-eu-n256.md, whose figures have 4 digits) and prints,
 per outcome, the top 5 by mu* of both Morris seeds and by Sobol' ST, the overlap of the top 5s,
 Spearman's rank correlation over all parameters (mu* against ST, and seed 1 against seed 2 as the
 yardstick of Morris' own noise), and for the parameters in any top 5 the two diagnostics of a
@@ -18,10 +19,24 @@ import sys
 TOP = 5
 
 
+def sobol_markdown_rows(handle):
+    """The rows of a Sobol' ranking.md: `### outcome`, then | rank | parameter | range | S1 | +- | ST | +- |."""
+    outcome = None
+    for line in handle:
+        if line.startswith("### "):
+            outcome = line[4:].strip()
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if outcome and len(cells) == 7 and cells[0].isdigit():
+            yield {"outcome": outcome, "rank": cells[0], "parameter": cells[1], "S1": cells[3], "S1_conf": cells[4],
+                   "ST": cells[5], "ST_conf": cells[6]}
+
+
 def read(path, value, conf):
     table = {}
     with open(path, newline="") as handle:
-        for row in csv.DictReader(handle):
+        rows = sobol_markdown_rows(handle) if path.endswith(".md") else csv.DictReader(handle)
+        for row in rows:
             table.setdefault(row["outcome"], {})[row["parameter"]] = row
     for outcome, rows in table.items():
         for row in rows.values():
