@@ -25,7 +25,7 @@ help:
 	@echo "make fuzz    libFuzzer on the scenario reader, --set overrides and the sweep block, FUZZ_SECONDS (default 300) each; crashes go to Fuzz/crashes/"
 	@echo "make targets      baseline-eu against Scenarios/targets/eu-sme.json (20 replications)"
 	@echo "make calibrate    the Latin-hypercube search behind baseline-eu's calibrated values"
-	@echo "make sensitivity  Morris screening (seeds 1, 2) and Sobol' indices of baseline-eu into Results/sensitivity/"
+	@echo "make sensitivity  Morris screening (seeds 1, 2), Sobol' indices of baseline-eu and their comparison into Results/sensitivity/"
 	@echo "make check-validation  re-run the commands behind docs/VALIDATION.md, compare with docs/validation/ (FULL=1: with sensitivity)"
 	@echo "make install [PREFIX=/usr/local]  release build, installs PREFIX/bin/firmpaths"
 	@echo "make dist    statically linked release binary (--static-swift-stdlib) into dist/firmpaths"
@@ -102,13 +102,15 @@ calibrate: cal-release
 	$(CAL_BIN) calibrate Scenarios/baseline-eu.json --design Scenarios/targets/calibration-eu-stage1.json --top 5
 	$(CAL_BIN) calibrate Scenarios/baseline-eu.json --design Scenarios/targets/calibration-eu.json --top 10
 
-# Morris with seeds 1 and 2 (compared), then Sobol' indices (docs/VALIDATION.md, "Sobol' indices").
+# Morris with seeds 1 and 2 (compared), then Sobol' indices, then both compared (docs/VALIDATION.md 5b, 5c).
 sensitivity: cal-release
 	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity --seed 1 --overwrite
 	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --out Results/sensitivity/seed2 --seed 2 --overwrite \
 	    --compare Results/sensitivity/ranking.csv
 	$(CAL_BIN) sensitivity Scenarios/baseline-eu.json --design Scenarios/targets/sobol-eu.json \
 	    --out Results/sensitivity/sobol --overwrite
+	python3 scripts/morris-sobol.py Results/sensitivity/ranking.csv Results/sensitivity/seed2/ranking.csv \
+	    Results/sensitivity/sobol/ranking.csv > Results/sensitivity/morris-vs-sobol.md
 
 clean:
 	rm -rf .build dist

@@ -4,7 +4,8 @@
 # those copies). Timings go to stderr and are not compared.
 #
 # Usage: scripts/check-validation.sh [--full] [--update]      (make check-validation)
-#   --full     also the Morris screenings of section 5 (about 16 minutes on 2 cores);
+#   --full     also the Morris screenings of section 5 (54 minutes on the 2 shared cores
+#              at load average 3 to 11, 2026-12-02; seeds 1 and 2 about 11 of them);
 #              without it: targets, stylized facts, theory checks and calibration (seconds
 #              once the debug build of `make test` exists)
 #   --update   rewrite the copies instead of comparing (after a deliberate change of the model,
@@ -115,6 +116,9 @@ if [ "$FULL" -eq 1 ]; then
     rm -rf "$OUT"
     check sensitivity-seed1.md "$BIN" sensitivity "$BASELINE" --out "$OUT" --seed 1
     check sensitivity-seed2.md "$BIN" sensitivity "$BASELINE" --out "$OUT/seed2" --seed 2 --compare "$OUT/ranking.csv"
+    # Section 5c: both seeds against the Sobol' indices of section 5b (docs/validation/sobol-eu-n256.md).
+    check morris-vs-sobol.md python3 scripts/morris-sobol.py "$OUT/ranking.csv" "$OUT/seed2/ranking.csv" \
+        "$REFERENCE/sobol-eu-n256.md"
     # The check of the ties at rank 3 with five times the trajectories (about 10 minutes).
     check sensitivity-seed3-250-trajectories.md "$BIN" sensitivity "$BASELINE" --seed 3 --trajectories 250
 fi

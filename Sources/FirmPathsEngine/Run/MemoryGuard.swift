@@ -55,14 +55,8 @@ public enum MemoryGuard {
     /// Estimated bytes per firm of one run of `size`; Double, because absurd sizes must not trap.
     public static func bytesPerFirm(_ size: RunSize) -> Double {
         let markets = Double(size.markets), years = Double(size.years)
-        // The store's own formula in Double: FirmStore.bytesPerFirm overflows Int for absurd sizes.
-        let store: Double
-        if size.markets < 1 << 20 && size.years < 1 << 20 && size.partnerSlots < 1 << 20 && size.stepsPerYear <= 12 {
-            store = Double(FirmStore.bytesPerFirm(markets: size.markets, partnerSlots: size.partnerSlots,
-                                                  years: size.years, stepsPerYear: size.stepsPerYear))
-        } else {
-            store = 400 + markets * 99 + Double(size.partnerSlots) * 13 + years * 31 + markets / 4
-        }
+        let store = FirmStore.bytesPerFirm(markets: markets, partnerSlots: Double(size.partnerSlots),
+                                           years: years, stepsPerYear: Double(size.stepsPerYear))
         let eventsPerFirm = (0.25 + 0.01 * markets) * years
         let events = eventsPerFirm * Double(MemoryLayout<FirmEvent>.stride) * 2
         let outcome = Double(MemoryLayout<FirmOutcome>.stride) * 2

@@ -31,3 +31,13 @@ public struct Column<Element: BitwiseCopyable>: @unchecked Sendable {
 
     func deallocate() { base.deallocate() }
 }
+
+/// A column's size, for checking `FirmStore.bytesPerFirm` against the columns a store holds.
+protocol ColumnStorage {
+    /// Bytes of the column's elements (an empty column still allocates one, a constant per store).
+    var elementBytes: Int { get }
+}
+
+extension Column: ColumnStorage {
+    var elementBytes: Int { count * MemoryLayout<Element>.stride }
+}

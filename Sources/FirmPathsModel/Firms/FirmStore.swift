@@ -236,13 +236,24 @@ public final class FirmStore: @unchecked Sendable {
         yearDeepOperations.deallocate(); yearsRecorded.deallocate(); openYear.deallocate()
     }
 
-    /// Approximate bytes of state per firm for a world of `markets` markets, for size guards.
-    public static func bytesPerFirm(markets: Int, partnerSlots: Int, years: Int, stepsPerYear: Int) -> Int {
-        let perFirm = 30 * 8 + 32 + 2 * stepsPerYear * 8
-        let perMarket = 12 * 8 + 4 + 4 + 3
-        let perPartner = 4 + 1 + 8
-        let perYear = 3 * 8 + 1 + 3 * 2
-        return perFirm + markets * perMarket + partnerSlots * perPartner + years * perYear + 2 * ((markets + 63) / 64) * 8
+    /// Bytes of state per firm for a world of `markets` markets, for size guards: the columns
+    /// above, counted by element size (`FirmStoreTests` checks the count against the columns
+    /// actually allocated). In Double, so absurd sizes give a large number instead of trapping.
+    public static func bytesPerFirm(markets: Double, partnerSlots: Double, years: Double, stepsPerYear: Double) -> Double {
+        // 26 Double columns, 7 Int32 (segment, cluster, founderTies, foundedStep, diedStep,
+        // lowCashSteps, yearsRecorded), exportHistory (UInt32), marketsActive (Int16), maxMode
+        // (Int8), the three stage codes (UInt8), three Bool; the random stream, the open
+        // firm-year record and the two rings of a year's sales.
+        let perFirm = Double(26 * 8 + 7 * 4 + 4 + 2 + 1 + 3 + 3
+                             + MemoryLayout<RandomStream>.stride + MemoryLayout<OpenFirmYear>.stride)
+            + 2 * stepsPerYear * 8
+        // 11 Double, 3 Int32 (stepsInMode, lossSteps, lastSurpriseStep), mode, partnered,
+        // everExported, lastSurpriseKind.
+        let perMarket = Double(11 * 8 + 3 * 4 + 4)
+        let perPartner = Double(4 + 1 + 8)
+        let perYear = Double(3 * 8 + 1 + 3 * 2)
+        let maskWords = max(1, ((markets + 63) / 64).rounded(.down))
+        return perFirm + markets * perMarket + partnerSlots * perPartner + years * perYear + 2 * maskWords * 8
     }
 }
 
