@@ -249,7 +249,7 @@ struct SensitivityCommand: Command {
             exit(ExitCode.stopped(by: signal).rawValue)
         }
         do {
-            return try SweepRunsTable(path: OutputDirectory.file("runs.csv", in: target))
+            return try SweepRunsTable(path: OutputDirectory.dataFile("runs.csv", in: target))
         } catch {
             throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
         }

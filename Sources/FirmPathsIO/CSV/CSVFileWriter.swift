@@ -45,6 +45,9 @@ public final class CSVFileWriter: @unchecked Sendable {
     public var flushThreshold = 1 << 20
     /// The dialect the bytes are written in (buffers are encoded in the standard one).
     public var dialect: CSVDialect = .standard
+    /// Set before the first write to store the file gzip-compressed (`--compress`): every byte
+    /// the writer would write goes through it, and `finish` ends the gzip member.
+    public var compressor: GzipCompressor?
     /// Buffers handed over and not yet written, at most (background writers).
     public static let inFlightLimit = 3
     private var descriptor: Int32
@@ -76,7 +79,7 @@ public final class CSVFileWriter: @unchecked Sendable {
         }
     }
 
-    /// Bytes handed to the OS so far (a background writer first waits for its queue).
+    /// Bytes handed to the OS so far, compressed ones when compressing (a background writer first waits for its queue).
     public var bytesWritten: Int {
         queue?.sync {}
         return lock.withLock { written }
@@ -142,7 +145,17 @@ public final class CSVFileWriter: @unchecked Sendable {
 
     /// Converts and writes `bytes` on the calling thread.
     private func writeNow(_ bytes: [UInt8], convert: Bool) throws(CSVFileError) {
-        let converted = convert ? dialect.convert(bytes) : bytes
+        var converted = convert ? dialect.convert(bytes) : bytes
+        if let compressor {
+            var compressed: [UInt8] = []
+            compressor.compress(converted, into: &compressed)
+            converted = compressed
+        }
+        try store(converted)
+    }
+
+    /// Writes `converted` to the file as it is.
+    private func store(_ converted: [UInt8]) throws(CSVFileError) {
         let fd = descriptor
         let failure: Int32? = converted.withUnsafeBytes { raw -> Int32? in
             var offset = 0
@@ -173,6 +186,11 @@ public final class CSVFileWriter: @unchecked Sendable {
         queue?.sync {}
         if let failure = lock.withLock({ failure }) { throw failure }
         guard descriptor >= 0 else { throw CSVFileError(path: partialPath, operation: "write", code: EBADF) }
+        if let compressor {
+            var trailer: [UInt8] = []
+            compressor.finishMember(into: &trailer)
+            try store(trailer)
+        }
         while fsync(descriptor) != 0 {
             guard errno == EINTR else { throw CSVFileError(path: partialPath, operation: "sync", code: errno) }
         }
