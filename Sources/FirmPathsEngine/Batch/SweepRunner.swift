@@ -32,6 +32,9 @@ public struct SweepOptions: Sendable {
     public var command: String
     /// Write the tables gzip-compressed (`runs.csv.gz` ...; see `SweepCompression`).
     public var compress = false
+    /// Runs per gzip member when compressing; nil: from the sweep's size (`SweepCompression.forSweep`).
+    /// Recorded in the manifest, so a resume or merge uses the same.
+    public var compressionMemberRuns: Int?
 
     public init(directory: String, threads: Int = 1, record: SweepRecord = .sweepDefault, every: Int = 1,
                 shard: ShardSpec = .all, resume: Bool = false, overwrite: Bool = false, overrides: [String] = [],
@@ -91,7 +94,10 @@ public enum SweepRunner {
                                progress: ProgressReporter? = nil) throws(EngineError) -> SweepResult {
         let shardPlan = sweep.plan.shard(options.shard)
         try checkMemory(sweep, options: options, runs: shardPlan.count)
-        let compression = options.compress ? SweepCompression.forSweep(sweep, record: options.record, every: options.every) : nil
+        let compression = options.compress
+            ? options.compressionMemberRuns.map(SweepCompression.init(memberRuns:))
+                ?? SweepCompression.forSweep(sweep, record: options.record, every: options.every)
+            : nil
         let manifest = SweepManifest.value(sweep, record: options.record, every: options.every, shard: options.shard,
                                            overrides: options.overrides, complete: false, compression: compression)
         let directory = options.directory
