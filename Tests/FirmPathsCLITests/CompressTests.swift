@@ -95,3 +95,49 @@ import Testing
         #expect(!story.isEmpty && story == Self.main(["explain", work + "/plain", "--firm", "3", "--run", "4"]).out)
     }
 }
+
+/// The compressed-files example of Results/README.md: pandas reads .csv.gz with no options.
+@Suite struct CompressedExampleTests {
+    @Test(.enabled(if: AnalysisTools.hasPandas, "skipped: no python3 with pandas (scripts/install-analysis-tools.sh installs it)"))
+    func pandasReadsCompressedTablesWithNoOptions() throws {
+        let work = RunFixture.temporaryDirectory("readme-compressed")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let captured = Captured()
+        let code = FirmPathsCLI.main(["run", RunFixture.defaultScenario, "--set", "population.firms=120", "--set", "years=10",
+                                      "--compress", "--out", work + "/Results/default-gz", "--quiet"],
+                                     console: captured.console(terminal: false))
+        #expect(code == .ok, "\(captured.err)")
+        let script = try #require(ResultsReadmeTests.codeBlock("python compressed"))
+        try script.write(toFile: work + "/compressed.py", atomically: true, encoding: .utf8)
+        let python = try #require(AnalysisTools.pythonWithPandas)
+        let result = ResultsReadmeTests.shell([python, "compressed.py"], in: work)
+        #expect(result.0 == 0, "\(result.1)")
+        // The counts pandas printed, against the rows FirmPaths reads from the same files.
+        let firms = try CSVReader(path: work + "/Results/default-gz/firms.csv.gz").rows()
+        let trajectories = try CSVReader(path: work + "/Results/default-gz/trajectories.csv.gz").rows()
+        let printed = result.1.split(separator: "\n").first ?? ""
+        #expect(printed.hasPrefix("\(firms.count) \(trajectories.count) {"), "\(result.1)")
+        #expect(firms.count == 120)
+
+        // A sweep's files are several gzip members (a header member, then runs): pandas reads them all.
+        for (name, extra) in [("plain", [String]()), ("gz", ["--compress"])] {
+            let code = FirmPathsCLI.main(["sweep", RunFixture.packageRoot + "/Scenarios/policy-sweep.json", "--set", "population.firms=40",
+                                          "--set", "years=5", "--record", "runs,firms,exports", "--out", work + "/" + name,
+                                          "--threads", "2", "--quiet"] + extra, console: captured.console(terminal: false))
+            #expect(code == .ok, "\(captured.err)")
+        }
+        let check = """
+            import pandas as pd
+            for table in ["runs", "firms", "exports"]:
+                plain = pd.read_csv(f"plain/{table}.csv")
+                packed = pd.read_csv(f"gz/{table}.csv.gz")
+                print(table, len(packed), plain.equals(packed))
+            """
+        try check.write(toFile: work + "/sweep.py", atomically: true, encoding: .utf8)
+        let sweep = ResultsReadmeTests.shell([python, "sweep.py"], in: work)
+        #expect(sweep.0 == 0, "\(sweep.1)")
+        let runs = try CSVReader(path: work + "/gz/runs.csv.gz").rows().count
+        #expect(runs == 18 && sweep.1.contains("runs \(runs) True"), "\(sweep.1)")
+        #expect(sweep.1.contains("firms 720 True") && sweep.1.contains("exports ") && !sweep.1.contains("False"), "\(sweep.1)")
+    }
+}
