@@ -311,7 +311,8 @@ public struct CSVReader: Sendable {
                 guard let chunk = try reader.next() else { break }
                 data = chunk
             } catch {
-                throw CSVReadError(path: path, message: "read failed: \(error.message)")
+                // A damaged or cut .csv.gz is the data's fault (exit 65), a failed read the system's (74).
+                throw CSVReadError(path: path, message: error.isIOFailure ? "read failed: \(error.message)" : error.message)
             }
             data.withUnsafeBytes { bytes in parser.feed(bytes, record: deliver) }
         }

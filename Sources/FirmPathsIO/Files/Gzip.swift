@@ -11,9 +11,12 @@ import Darwin
 /// A gzip stream that could not be written or read, in words.
 public struct GzipError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    /// The file system failed (open, read), rather than the data being damaged or cut.
+    public var isIOFailure: Bool
 
-    public init(_ message: String) {
+    public init(_ message: String, isIOFailure: Bool = false) {
         self.message = message
+        self.isIOFailure = isIOFailure
     }
 
     public var description: String { message }
@@ -255,7 +258,7 @@ public final class DataFileReader {
         self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw GzipError("cannot open '\(path)' for reading: \(String(cString: strerror(errno)))")
+            throw GzipError("cannot open '\(path)' for reading: \(String(cString: strerror(errno)))", isIOFailure: true)
         }
         descriptor = fd
         var magic: [UInt8] = [0, 0]
@@ -269,21 +272,23 @@ public final class DataFileReader {
     }
 
     /// The next piece of content (decompressed), or nil at the end of the file.
-    /// - Throws: `GzipError` naming the file for read failures and damaged or cut gzip data.
+    /// - Throws: `GzipError`: read failures (naming the file), damaged or cut gzip data (the caller names the file).
     public func next() throws(GzipError) -> [UInt8]? {
         while !endOfFile {
             var count = 0
             repeat {
                 count = raw.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, $0.count) }
             } while count < 0 && errno == EINTR
-            guard count >= 0 else { throw GzipError("cannot read '\(path)': \(String(cString: strerror(errno)))") }
+            guard count >= 0 else {
+                throw GzipError("cannot read '\(path)': \(String(cString: strerror(errno)))", isIOFailure: true)
+            }
             if count == 0 {
                 endOfFile = true
                 if let decompressor {
                     do {
                         try decompressor.finish()
                     } catch {
-                        throw GzipError("'\(path)': \(error.message)")
+                        throw error
                     }
                 }
                 return nil
@@ -298,7 +303,7 @@ public final class DataFileReader {
                     failure = error
                 }
             }
-            if let failure { throw GzipError("'\(path)': \(failure.message)") }
+            if let failure { throw failure }
             if !output.isEmpty { return output }
         }
         return nil
