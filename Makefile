@@ -1,4 +1,6 @@
 # FirmPaths: two commands set everything up: `make run` and `make test`.
+# Needs the Swift toolchain and the system zlib's headers (Debian zlib1g-dev, found by pkg-config;
+# linked for --compress): scripts/install-analysis-tools.sh installs it when missing (as root).
 SWIFT ?= swift
 RELEASE_BIN := .build/release/firmpaths
 SCENARIO ?= Scenarios/default.json
@@ -16,7 +18,7 @@ help:
 	@echo "make test-report  run default, render report.html in headless Chromium, check every chart"
 	@echo "make test-explorer  start firmpaths explore, drive the page in headless Chromium (WebDriver), screenshots in Results/explorer-test/"
 	@echo "make fuzz-http  libFuzzer on the explorer's HTTP request parser for FUZZ_SECONDS (default 300)"
-	@echo "make build   debug build"
+	@echo "make build   debug build (needs zlib1g-dev: scripts/install-analysis-tools.sh)"
 	@echo "make test-resume  kill a sweep with SIGKILL 6 times, resume, compare with an uninterrupted one"
 	@echo "make test-slurm  single-node SLURM cluster: sweep as a job array, merge, compare with one process"
 	@echo "make bench   release build, fixed-seed benchmarks, table + Results/bench/bench.json"

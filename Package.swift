@@ -25,7 +25,9 @@ let package = Package(
         .target(name: "FirmPathsModel"),
 
         // MARK: - Input and output
-        .target(name: "FirmPathsIO", dependencies: ["FirmPathsModel"]),
+        // The system's zlib for `--compress` (.csv.gz); a system library, not a package.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "FirmPathsIO", dependencies: ["FirmPathsModel", "CZlib"]),
 
         // MARK: - Charts and reports (report.html, firm stories; the explorer draws with them too)
         .target(name: "FirmPathsReport", dependencies: ["FirmPathsModel", "FirmPathsIO"]),

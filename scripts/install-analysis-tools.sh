@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the tests that read outputs as a researcher would need, from Debian:
-# pandas for Debian's python3 (the Results/README.md examples, the seed round trip) and R
+# Installs from Debian what the build and the tests that read outputs as a researcher need:
+# zlib1g-dev (the system zlib that --compress links, a build requirement), pandas for Debian's python3 (the Results/README.md examples, the seed round trip) and R
 # (read.csv round trip). Tests skip, saying why, where these are missing; CI runs this first.
 set -euo pipefail
 missing=()
+# zlib's headers and pkg-config file: the build links the system zlib for --compress (.csv.gz).
+if ! pkg-config --exists zlib 2>/dev/null || [ ! -f /usr/include/zlib.h ]; then
+    missing+=(zlib1g-dev)
+    command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+fi
 /usr/bin/python3 -c "import pandas" 2>/dev/null || missing+=(python3-pandas)
 command -v Rscript >/dev/null 2>&1 || missing+=(r-base-core)
 if [ ${#missing[@]} -eq 0 ]; then

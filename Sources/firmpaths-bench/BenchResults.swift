@@ -76,6 +76,8 @@ struct BenchResults {
         row("  within-run speed-up", "large_run_speedup", 2, "x (efficiency \(format(number("large_run_parallel_efficiency"), 3)),"
             + " CPU utilization \(format(number("large_run_cpu_utilization_1thread"), 3)) / \(format(number("large_run_cpu_utilization_all_threads"), 3)))")
         row("csv writing", "csv_mb_per_sec", 0, "MB/s, trajectories.csv of one run (\(format(number("csv_bytes") / 1e6, 1)) MB): encode + write + fsync")
+        row("csv.gz writing (--compress)", "csv_gz_mb_per_sec", 0, "MB/s of the uncompressed bytes: encode + gzip (zlib level 6) + write + fsync")
+        row("csv.gz size ratio", "csv_gz_size_ratio", 3, "compressed / plain (\(format(number("csv_gz_bytes") / 1e6, 1)) MB on disk)")
         row("writing / simulation", "writing_to_simulation_ratio", 3, "\(format(number("writing_run_firms"), 0)) firms, all tables: "
             + "(run with tables - run without output) / run without output, wall, medians (goal: at most 0.5)")
         rows.append(("  writing, CPU", format(number("writing_cpu_seconds"), 2) + " s",

@@ -407,40 +407,62 @@ results.sample("large_run_seconds_all_threads", largeN)
 
 // MARK: - 5. CSV writing: trajectories.csv of one run
 
-note("csv: trajectories.csv of one run (encode + write + fsync, simulation not timed)")
-func writeTrajectories() -> (seconds: Double, bytes: Int) {
-    let path = scratch + "/trajectories.csv"
+note("csv: trajectories.csv of one run, plain and gzip (--compress) (encode [+ compress] + write + fsync, simulation not timed)")
+/// Writes trajectories.csv of one run (gzip-compressed as `--compress` does when `compress`);
+/// returns the time, the bytes on disk and the uncompressed bytes.
+func writeTrajectories(compress: Bool = false) -> (seconds: Double, bytes: Int, plainBytes: Int) {
+    let path = scratch + (compress ? "/trajectories.csv.gz" : "/trajectories.csv")
     let simulation = Simulation(scenario: scenario, seed: baseSeed)
     var seconds = 0.0
+    var plainBytes = 0
     do {
         let file = try CSVFileWriter(path: path)
+        if compress { file.compressor = GzipCompressor() }
         var buffer = CSVBuffer(capacity: 1 << 21)
         seconds += Measure.seconds { buffer.appendHeader(TrajectoryTable.header) }
         try RunExecutor.run(simulation, threads: 1) { simulation, _ in
             let start = Measure.now()
             TrajectoryTable.appendRows(of: simulation, run: 0, into: &buffer)
+            let pending = buffer.count
             try file.write(&buffer)
+            if buffer.count < pending { plainBytes += pending }  // flushed
             seconds += Measure.now() - start
         }
+        plainBytes += buffer.count
         let start = Measure.now()
         try file.finish(&buffer)
         seconds += Measure.now() - start
-        return (seconds, file.bytesWritten)
+        return (seconds, file.bytesWritten, plainBytes)
     } catch {
         fail("writing \(path): \(error)")
     }
 }
 _ = writeTrajectories()
+_ = writeTrajectories(compress: true)
 var csvSeconds: [Double] = []
+var gzipSeconds: [Double] = []
 var csvBytes = 0
+var gzipBytes = 0
+var gzipPlainBytes = 0
+// Plain and compressed alternate, so both see the same load.
 for _ in 0..<repetitions {
     let written = writeTrajectories()
     csvSeconds.append(written.seconds)
     csvBytes = written.bytes
+    let compressed = writeTrajectories(compress: true)
+    gzipSeconds.append(compressed.seconds)
+    gzipBytes = compressed.bytes
+    gzipPlainBytes = compressed.plainBytes
 }
+if gzipPlainBytes != csvBytes { fail("csv: the compressed writer was given \(gzipPlainBytes) bytes, the plain one wrote \(csvBytes)") }
 results.set("csv_bytes", csvBytes)
 results.set("csv_mb_per_sec", Double(csvBytes) / 1e6 / Measure.median(csvSeconds))
 results.sample("csv_seconds", csvSeconds)
+results.set("csv_gz_bytes", gzipBytes)
+results.set("csv_gz_size_ratio", Double(gzipBytes) / Double(max(1, csvBytes)))
+// MB/s of the uncompressed bytes (the CSV the file decompresses to), comparable with csv_mb_per_sec.
+results.set("csv_gz_mb_per_sec", Double(csvBytes) / 1e6 / Measure.median(gzipSeconds))
+results.sample("csv_gz_seconds", gzipSeconds)
 
 try? FileManager.default.removeItem(atPath: scratch)
 

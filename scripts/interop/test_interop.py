@@ -8,7 +8,7 @@
    within FirmPaths' 95% intervals.
 3. The Python front end: run, sweep (scenario block and external design) and rerun return the
    numbers of the CSV files; an EMA Workbench experiment of 20 Latin-hypercube points over two
-   levers runs through FirmPathsModel.
+   levers runs through FirmPathsModel; pandas reads `--compress` outputs (.csv.gz) with no options.
 """
 
 import math
@@ -195,6 +195,23 @@ check(len(mine) > 0 and mine[common].equals(theirs[common]), f"rerun({k}): firms
 print(f"3. Python front end: run() = the CLI's firms/trajectories/events, sweep() = runs.csv ({len(runs)} runs), "
       f"sweep(design=) runs the {len(points)} points as given, rerun(dir, {k}) = the sweep's firms of run {k} "
       f"({len(mine)} firms)")
+
+# 3c. Compressed outputs (--compress): pandas reads the .csv.gz files with no options, a sweep's
+# several gzip members (a header member, then one per member_runs runs) included.
+packed = os.path.join(WORK, "promotion-gz")
+firmpaths_cli("sweep", "Scenarios/policy-sweep.json", "--out", packed, "--record", "runs,firms", "--quiet", "--compress", *SMALL)
+for name in ("runs", "firms"):
+    check(pd.read_csv(os.path.join(packed, f"{name}.csv.gz"), float_precision="round_trip").equals(
+        pd.read_csv(os.path.join(promotion, f"{name}.csv"), float_precision="round_trip")),
+        f"--compress: pandas reads {name}.csv.gz of the sweep differently from {name}.csv")
+packed_run = os.path.join(WORK, "direct-run-gz")
+firmpaths_cli("run", "Scenarios/default.json", "--seed", "11", "--out", packed_run, "--compress", *SMALL)
+for name in ("firms", "trajectories", "events", "exports"):
+    check(pd.read_csv(os.path.join(packed_run, f"{name}.csv.gz"), float_precision="round_trip").equals(
+        pd.read_csv(os.path.join(direct, f"{name}.csv"), float_precision="round_trip")),
+        f"--compress: pandas reads {name}.csv.gz of the run differently from {name}.csv")
+print("3c. --compress: pandas.read_csv of the sweep's runs/firms.csv.gz and the run's firms/trajectories/events/"
+      "exports.csv.gz (no options) = the plain files")
 
 # 3b. EMA Workbench
 from ema_workbench import RealParameter, ScalarOutcome, SequentialEvaluator, perform_experiments  # noqa: E402

@@ -62,7 +62,7 @@ struct MergeCommand: Command {
             } catch {
                 throw CLIError(error)
             }
-            return (result, result.files.contains("runs.csv") ? try ReportCommand.write(directory: output) : nil)
+            return (result, result.files.contains { $0 == "runs.csv" || $0 == "runs.csv" + Gzip.suffix } ? try ReportCommand.write(directory: output) : nil)
         }
         guard !parsed.has("--quiet") else { return }
         if let report { console.err("report: \(report)\n") }

@@ -51,7 +51,7 @@ struct ReportCommand: Command {
     /// With `console`, says on stderr when the directory is an unfinished sweep (n of N runs).
     static func write(directory: String, console: Console? = nil) throws(CLIError) -> String {
         var summarized: PointSummary.Result?
-        if FileManager.default.fileExists(atPath: OutputDirectory.file("runs.csv", in: directory)) {
+        if FileManager.default.fileExists(atPath: OutputDirectory.dataFile("runs.csv", in: directory)) {
             do {
                 summarized = try PointSummary.write(directory: directory)
             } catch {

@@ -9,7 +9,7 @@ struct RunCommand: Command {
     static let help = """
     Usage: firmpaths run SCENARIO [--seed N] [--out DIR] [--set PATH=VALUE]... [--threads N]
                          [--every K] [--no-trajectories] [--no-exports] [--record years]
-                         [--csv-dialect comma|semicolon] [--overwrite] [--allow-huge] [--quiet]
+                         [--csv-dialect comma|semicolon] [--compress] [--overwrite] [--allow-huge] [--quiet]
 
     SCENARIO is a scenario file or the name of a bundled scenario (see `firmpaths scenarios`):
     an argument with a '/', or NAME.json when a file of that name exists, is a file; anything
@@ -31,6 +31,9 @@ struct RunCommand: Command {
                           `,` decimals) for spreadsheets in European locales, where a comma file
                           reads revenue 2036.275 as 2036275; other tools must be told:
                           pandas read_csv(f, sep=";", decimal=","), R read.csv2(f)
+      --compress          write the tables gzip-compressed: firms.csv.gz, trajectories.csv.gz ...
+                          (markets.csv stays plain); pandas.read_csv and R's read.csv read them as
+                          they are; report, explain and the other commands read both forms
       --overwrite         replace files in a non-empty output directory
       --allow-huge        run a scenario estimated beyond 24 hours or 100 GB of files (refused
                           otherwise with the estimate, exit 65; above 10 minutes or 1 GB a note)
@@ -63,7 +66,7 @@ struct RunCommand: Command {
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, options: ["--seed", "--out", "--set", "--threads", "--every", "--record", "--csv-dialect"],
-                                   flags: ["--overwrite", "--quiet", "--no-trajectories", "--no-exports", "--allow-huge"], usage: help)
+                                   flags: ["--overwrite", "--quiet", "--no-trajectories", "--no-exports", "--allow-huge", "--compress"], usage: help)
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, parsed.positionals.isEmpty ? "missing SCENARIO" : "expected one SCENARIO, found \(parsed.positionals.count)",
                            usage: help)
@@ -95,6 +98,7 @@ struct RunCommand: Command {
                                        commandLine: ["firmpaths", "run"] + arguments,
                                        memoryLimit: try MemoryLimit.from(environment: console.environment))
         options.writeYears = writeYears
+        options.compress = parsed.has("--compress")
         if let text = parsed.value("--csv-dialect") {
             guard let dialect = CSVDialect(rawValue: text) else {
                 throw CLIError(.usage, "option --csv-dialect expects comma or semicolon, found '\(text)'", usage: help)

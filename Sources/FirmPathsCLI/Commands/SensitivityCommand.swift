@@ -252,7 +252,7 @@ struct SensitivityCommand: Command {
                 + "\(result.completed) of \(result.runs) runs" + (shown.map { "; '\($0)' is as it was" } ?? ""))
         }
         do {
-            return try SweepRunsTable(path: OutputDirectory.file("runs.csv", in: target))
+            return try SweepRunsTable(path: OutputDirectory.dataFile("runs.csv", in: target))
         } catch {
             throw CLIError(error.isIOFailure ? .ioError : .dataError, error.description)
         }

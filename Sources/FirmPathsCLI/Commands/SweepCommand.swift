@@ -9,7 +9,7 @@ struct SweepCommand: Command {
     static let summary = "Run a scenario's parameter sweep in parallel (resumable, shardable)"
     static let help = """
     Usage: firmpaths sweep SCENARIO [--threads N] [--out DIR] [--record LIST] [--every K]
-                           [--shard I/N] [--resume] [--overwrite] [--allow-huge] [--quiet]
+                           [--shard I/N] [--resume] [--overwrite] [--compress] [--allow-huge] [--quiet]
                            [--set PATH=VALUE]...
 
     Runs every design point of the scenario's `sweep` block times its `replications`
@@ -37,6 +37,9 @@ struct SweepCommand: Command {
                         complete (so DIR needs room for both sets until then); the previous files
                         stay in DIR, untouched, if it fails or is stopped, and --resume continues
                         the new sweep there
+      --compress        write the tables gzip-compressed: runs.csv.gz, firms.csv.gz ... (markets.csv
+                        stays plain); pandas.read_csv and R's read.csv read them as they are, and
+                        resume, merge, report, explain, summarize and rerun read both forms
       --allow-huge      run a sweep estimated beyond 10^8 runs, 30 days or 1 TB of files
                         (refused otherwise, before anything runs, with the estimate; exit 65)
       --quiet           no progress and no summary (progress is a live line on a terminal,
@@ -72,7 +75,7 @@ struct SweepCommand: Command {
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, options: ["--threads", "--out", "--record", "--every", "--shard", "--set"],
-                                   flags: ["--resume", "--overwrite", "--quiet", "--allow-huge"], usage: help)
+                                   flags: ["--resume", "--overwrite", "--quiet", "--allow-huge", "--compress"], usage: help)
         guard parsed.positionals.count == 1, let argument = parsed.positionals.first else {
             throw CLIError(.usage, parsed.positionals.isEmpty ? "missing SCENARIO" : "expected one SCENARIO, found \(parsed.positionals.count)",
                            usage: help)
@@ -121,11 +124,12 @@ struct SweepCommand: Command {
         let directory = parsed.value("--out") ?? "Results/" + loaded.scenario.name + "-sweep"
         try checkFreeSpace(sweep, loaded: loaded, record: record, every: every, threads: threads, shard: shard,
                            directory: directory, resume: parsed.has("--resume"), environment: console.environment)
-        let options = SweepOptions(directory: directory, threads: threads, record: record, every: every, shard: shard,
+        var options = SweepOptions(directory: directory, threads: threads, record: record, every: every, shard: shard,
                                    resume: parsed.has("--resume"), overwrite: parsed.has("--overwrite"),
                                    overrides: overrides,
                                    memoryLimit: try MemoryLimit.from(environment: console.environment),
                                    command: (["firmpaths", "sweep"] + arguments).joined(separator: " "))
+        options.compress = parsed.has("--compress")
         let quiet = parsed.has("--quiet")
         let total = sweep.plan.shard(shard).count
         let reporter: ProgressReporter? = quiet ? nil
@@ -181,7 +185,7 @@ struct SweepCommand: Command {
             return
         }
         reporter?.finish()
-        var note = "wrote \(directory)/ (\(record.files.joined(separator: ", ")))"
+        var note = "wrote \(directory)/ (\(record.files.map { options.compress ? $0 + Gzip.suffix : $0 }.joined(separator: ", ")))"
         if result.resumedFrom > 0 { note += ", resumed after \(result.resumedFrom) runs" }
         if shard != .all { note += ", shard \(shard) of \(sweep.plan.count) runs" }
         if result.replacedPrevious { note += ", replacing the previous files" }

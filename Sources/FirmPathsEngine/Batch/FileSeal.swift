@@ -98,6 +98,24 @@ struct FileSealer: Sendable {
 
     mutating func absorb(_ raw: UnsafeRawBufferPointer) {
         hasher.update(raw)
+        absorbContent(raw)
+    }
+
+    /// A compressed file (`.csv.gz`): bytes as stored on disk go into the checksum and byte count...
+    mutating func absorbStored(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { hasher.update($0) }
+    }
+
+    mutating func absorbStored(_ raw: UnsafeRawBufferPointer) {
+        hasher.update(raw)
+    }
+
+    /// ... and the content they decompress to into the rows and last run.
+    mutating func absorbContent(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { absorbContent($0) }
+    }
+
+    mutating func absorbContent(_ raw: UnsafeRawBufferPointer) {
         for byte in raw {
             if atRowStart {
                 atRowStart = false
@@ -128,6 +146,10 @@ struct FileSealer: Sendable {
 
 /// Reads a file once: the seal of its first `prefix` bytes (and the sealer to continue appending
 /// from there), and the run numbers of the rows after it.
+///
+/// A `.gz` file (`--compress`) is sealed as stored (bytes, SHA-256) and as it reads (rows, last
+/// run): its prefix ends where a gzip member ends, and the tail after it is decompressed as a
+/// new member, as far as it goes (a kill leaves a member cut short; what decodes is checked).
 struct FileScan {
     /// The first `prefix` bytes (fewer when the file is shorter).
     var sealer: FileSealer
@@ -143,6 +165,21 @@ struct FileScan {
         defer { _ = close(fd) }
         var scan = FileScan(sealer: FileSealer(), size: 0, tail: FileSealer(collectRuns: true))
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        let compressed = path.hasSuffix(Gzip.suffix)
+        var prefixInflater: GzipDecompressor? = compressed ? GzipDecompressor() : nil
+        var tailInflater: GzipDecompressor? = compressed ? GzipDecompressor() : nil
+        var content: [UInt8] = []
+        // Decodes as far as the data goes: damaged or cut data ends what is checked.
+        func inflate(_ inflater: inout GzipDecompressor?, _ raw: UnsafeRawBufferPointer, into sealer: inout FileSealer) {
+            guard let decoder = inflater else { return }
+            content.removeAll(keepingCapacity: true)
+            do {
+                try decoder.decompress(raw, into: &content)
+            } catch {
+                inflater = nil
+            }
+            sealer.absorbContent(content)
+        }
         while true {
             let count = buffer.withUnsafeMutableBytes { raw in posixRead(fd, raw.baseAddress, raw.count) }
             if count < 0 {
@@ -152,8 +189,21 @@ struct FileScan {
             if count == 0 { break }
             buffer.withUnsafeBytes { raw in
                 let inPrefix = max(0, min(count, prefix - scan.size))
-                if inPrefix > 0 { scan.sealer.absorb(UnsafeRawBufferPointer(rebasing: raw[0..<inPrefix])) }
-                if inPrefix < count { scan.tail.absorb(UnsafeRawBufferPointer(rebasing: raw[inPrefix..<count])) }
+                let head = UnsafeRawBufferPointer(rebasing: raw[0..<inPrefix])
+                let rest = UnsafeRawBufferPointer(rebasing: raw[inPrefix..<count])
+                if compressed {
+                    if inPrefix > 0 {
+                        scan.sealer.absorbStored(head)
+                        inflate(&prefixInflater, head, into: &scan.sealer)
+                    }
+                    if inPrefix < count {
+                        scan.tail.absorbStored(rest)
+                        inflate(&tailInflater, rest, into: &scan.tail)
+                    }
+                } else {
+                    if inPrefix > 0 { scan.sealer.absorb(head) }
+                    if inPrefix < count { scan.tail.absorb(rest) }
+                }
             }
             scan.size += count
         }

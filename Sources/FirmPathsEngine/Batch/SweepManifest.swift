@@ -17,8 +17,11 @@ public enum SweepManifest {
     /// The manifest of `sweep` as written with `options`.
     /// - Parameter fileChecks: for a complete directory, each data file's `FileSeal` (bytes, rows,
     ///   SHA-256, last run), which `merge` checks every shard file against.
+    /// - Parameter compression: for `--compress`, how the tables are compressed; nil: plain CSV
+    ///   (and no `compression` member, so plain manifests are as before).
     static func value(_ sweep: PreparedSweep, record: SweepRecord, every: Int, shard: ShardSpec,
-                      overrides: [String], complete: Bool, fileChecks: [String: FileSeal]? = nil) -> JSONValue {
+                      overrides: [String], complete: Bool, fileChecks: [String: FileSeal]? = nil,
+                      compression: SweepCompression? = nil) -> JSONValue {
         let plan = sweep.plan
         let points: [JSONValue] = plan.points.map { point in
             .object(JSONObject([
@@ -42,14 +45,15 @@ public enum SweepManifest {
             ("shard_runs", .number(Double(plan.shard(shard).count))),
             ("record", .array(record.names.map { .string($0) })),
             ("trajectory_every", .number(Double(every))),
-            ("files", .array((["manifest.json", MarketMaps.fileName] + record.files).map { .string($0) })),
+            ("files", .array((["manifest.json", MarketMaps.fileName] + SweepCompression.files(record, compression)).map { .string($0) })),
             ("markets", sweep.marketMaps.manifestValue),
             ("parameters", .array(sweep.paths.map { .string($0) })),
             ("sweep", sweep.spec.raw ?? .null),
             ("points", .array(points)),
             ("complete", .bool(complete)),
         ])
-        if let fileChecks { object["file_checks"] = checksValue(fileChecks, order: record.files) }
+        if let compression { object["compression"] = compression.value }
+        if let fileChecks { object["file_checks"] = checksValue(fileChecks, order: SweepCompression.files(record, compression)) }
         object["scenario"] = sweep.base.resolvedJSON
         return .object(object)
     }
@@ -171,5 +175,68 @@ struct SweepProgress: Equatable {
         var progress = SweepProgress(runsDone: done, seals: seals)
         progress.sealMatches = seal == Self.seal(of: progress.body)
         return progress
+    }
+}
+
+/// How a `--compress` sweep stores its tables: gzip, in members of `memberRuns` runs each.
+///
+/// Every table starts with a member holding its header; after it a member ends after every
+/// `memberRuns` runs of the directory and after its last run. Checkpoints are taken only where
+/// members end, so a resume cuts a file back to the end of a member and appends new ones. The
+/// boundaries depend on the run count alone (not on when checkpoints happened), so compressed
+/// files are byte-identical for any thread count, interruption and resume, and a merge (which
+/// recompresses with the same rule) gives the bytes of the unsharded sweep.
+public struct SweepCompression: Sendable, Equatable {
+    public var memberRuns: Int
+
+    public init(memberRuns: Int) {
+        self.memberRuns = max(1, memberRuns)
+    }
+
+    /// Uncompressed bytes a member aims at: large enough that the restart of each member costs
+    /// little compression, small enough that a kill loses little work.
+    static let targetMemberBytes = 8.0 * 1024 * 1024
+
+    /// Runs per member for `sweep`: about 8 MiB of rows per member from the largest point's size
+    /// (a function of the sweep and the tables only), 1 to 256 runs.
+    static func forSweep(_ sweep: PreparedSweep, record: SweepRecord, every: Int) -> SweepCompression {
+        let size = sweep.largestRunSize()
+        var perFirm = 0.0
+        if record.contains(.firms) { perFirm += 250 }
+        if record.contains(.events) { perFirm += (0.25 + 0.01 * Double(size.markets)) * Double(size.years) * 90 }
+        if record.contains(.years) { perFirm += Double(size.years) * 70 }
+        if record.contains(.exports) { perFirm += 0.3 * Double(size.markets) * Double(size.years) * 40 }
+        if record.contains(.steps) { perFirm += Double(size.years) * Double(size.stepsPerYear) / Double(max(1, every)) * 130 }
+        let perRun = max(200, perFirm * Double(size.firms))
+        return SweepCompression(memberRuns: Int(min(256, max(1, (targetMemberBytes / perRun).rounded(.down)))))
+    }
+
+    /// The `compression` member of the manifest.
+    var value: JSONValue {
+        .object(JSONObject([
+            ("format", "gzip"),
+            ("level", .number(Double(Gzip.level))),
+            ("member_runs", .number(Double(memberRuns))),
+        ]))
+    }
+
+    /// Reads a manifest's `compression` (nil: plain CSV).
+    /// - Throws: `EngineError.invalidInput` for a member this version cannot read.
+    static func read(_ manifest: JSONObject, path: String) throws(EngineError) -> SweepCompression? {
+        guard let value = manifest["compression"], value != .null else { return nil }
+        guard value["format"]?.stringValue == "gzip", let runs = value["member_runs"]?.intValue, runs >= 1 else {
+            throw .invalidInput("'\(path)': compression is not gzip with member_runs (written by another version?)")
+        }
+        return SweepCompression(memberRuns: runs)
+    }
+
+    /// The name a table has on disk: `runs.csv`, or `runs.csv.gz` when compressed.
+    static func fileName(_ table: String, _ compression: SweepCompression?) -> String {
+        compression == nil ? table : table + Gzip.suffix
+    }
+
+    /// The data files of `record` as named on disk, in file order.
+    static func files(_ record: SweepRecord, _ compression: SweepCompression?) -> [String] {
+        record.files.map { fileName($0, compression) }
     }
 }

@@ -90,6 +90,9 @@ public enum SweepMerge {
             throw .invalidInput("'\(directories[0])/manifest.json' has no run count")
         }
         let files = (reference["files"]?.arrayValue ?? []).compactMap(\.stringValue).filter { $0 != "manifest.json" }
+        // `--compress` shards (all of them: compression is part of the sweep's identity): the merged
+        // files are compressed with the same member rule, so they are the unsharded sweep's bytes.
+        let compression = try SweepCompression.read(reference, path: OutputDirectory.file("manifest.json", in: directories[0]))
         // Directories ordered by shard index, so shard s is directories[ordered[s]].
         let ordered = (0..<shardCount).compactMap { owner[$0] }
         // What each shard's files must hold: its manifest's record of them (markets.csv: its checksum).
@@ -119,7 +122,9 @@ public enum SweepMerge {
             let readers = try ordered.map { index throws(EngineError) in
                 try RowGroupReader(path: OutputDirectory.file(file, in: directories[index]))
             }
-            mergedSeals[file] = try mergeFile(readers: readers, runs: runs, exactlyOnePerRun: file == "runs.csv",
+            mergedSeals[file] = try mergeFile(readers: readers, runs: runs,
+                                              exactlyOnePerRun: file == SweepCompression.fileName("runs.csv", compression),
+                                              compression: compression,
                                               expected: expected.map { $0[file] }, into: OutputDirectory.file(file, in: staged.staging))
         }
         var merged = reference
@@ -152,7 +157,9 @@ public enum SweepMerge {
 
     /// Merges one file; checks each shard's file against `expected` (its manifest's record) and
     /// returns the merged file's seal.
-    private static func mergeFile(readers: [RowGroupReader], runs: Int, exactlyOnePerRun: Bool, expected: [FileSeal?],
+    /// With `compression`, writes gzip members as a sweep does (header; every `memberRuns` runs; last run).
+    private static func mergeFile(readers: [RowGroupReader], runs: Int, exactlyOnePerRun: Bool,
+                                  compression: SweepCompression? = nil, expected: [FileSeal?],
                                   into path: String) throws(EngineError) -> FileSeal {
         let shardCount = readers.count
         let writer: CSVFileWriter
@@ -164,10 +171,20 @@ public enum SweepMerge {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 21)
         var sealer = FileSealer()
-        func flush() throws(EngineError) {
-            sealer.absorb(output)
+        let compressor = compression.map { _ in GzipCompressor() }
+        var stored: [UInt8] = []
+        func flush(endMember: Bool = false) throws(EngineError) {
+            if let compressor {
+                stored.removeAll(keepingCapacity: true)
+                compressor.compress(output, into: &stored)
+                if endMember { compressor.finishMemberIfStarted(into: &stored) }
+                sealer.absorbContent(output)
+                sealer.absorbStored(stored)
+            } else {
+                sealer.absorb(output)
+            }
             do {
-                try writer.writeAll(output)
+                try writer.writeAll(compressor == nil ? output : stored)
             } catch {
                 throw .io(error.description)
             }
@@ -181,6 +198,7 @@ public enum SweepMerge {
             header = row
         }
         output += header ?? []
+        if compressor != nil { try flush(endMember: true) }
         for run in 0..<runs {
             let reader = readers[run % shardCount]
             var rows = 0
@@ -197,6 +215,7 @@ public enum SweepMerge {
             if exactlyOnePerRun && rows != 1 {
                 throw .invalidInput("'\(reader.path)' has \(rows) rows for run \(run); expected exactly 1")
             }
+            if let compression, (run + 1) % compression.memberRuns == 0 || run + 1 == runs { try flush(endMember: true) }
         }
         for reader in readers {
             if let leading = try reader.peekRun() {
@@ -230,9 +249,12 @@ final class RowGroupReader {
     private var pending: (row: [UInt8], run: Int?)?
     /// Seal of the rows read so far (the whole file once read to the end).
     private(set) var sealer = FileSealer()
+    /// For a `.gz` file: its bytes are sealed as stored and its rows as decompressed.
+    private let decompressor: GzipDecompressor?
 
     init(path: String) throws(EngineError) {
         self.path = path
+        decompressor = path.hasSuffix(Gzip.suffix) ? GzipDecompressor() : nil
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .io("cannot open '\(path)': \(AppendFile.reason(errno))") }
         descriptor = fd
@@ -277,7 +299,7 @@ final class RowGroupReader {
                     quoted.toggle()
                 } else if byte == UInt8(ascii: "\n") && !quoted {
                     row += buffer[start..<position]
-                    sealer.absorb(row)
+                    if decompressor == nil { sealer.absorb(row) } else { sealer.absorbContent(row) }
                     return row
                 }
             }
@@ -286,6 +308,31 @@ final class RowGroupReader {
     }
 
     private func fill() throws(EngineError) -> Bool {
+        while let decompressor {
+            guard !endOfFile else { return false }
+            guard try fillRaw() else {
+                do {
+                    try decompressor.finish()
+                } catch {
+                    throw .invalidInput("'\(path)': \(error.message)")
+                }
+                return false
+            }
+            sealer.absorbStored(buffer)
+            var content: [UInt8] = []
+            do {
+                try decompressor.decompress(buffer, into: &content)
+            } catch {
+                throw .invalidInput("'\(path)': \(error.message)")
+            }
+            buffer = content
+            position = 0
+            if !buffer.isEmpty { return true }
+        }
+        return try fillRaw()
+    }
+
+    private func fillRaw() throws(EngineError) -> Bool {
         guard !endOfFile else { return false }
         buffer = [UInt8](repeating: 0, count: 1 << 20)
         var count = 0

@@ -30,6 +30,11 @@ public struct SweepOptions: Sendable {
     public var memoryLimit: Double?
     /// The command line, recorded in the directory's lock file for a second writer's message.
     public var command: String
+    /// Write the tables gzip-compressed (`runs.csv.gz` ...; see `SweepCompression`).
+    public var compress = false
+    /// Runs per gzip member when compressing; nil: from the sweep's size (`SweepCompression.forSweep`).
+    /// Recorded in the manifest, so a resume or merge uses the same.
+    public var compressionMemberRuns: Int?
 
     public init(directory: String, threads: Int = 1, record: SweepRecord = .sweepDefault, every: Int = 1,
                 shard: ShardSpec = .all, resume: Bool = false, overwrite: Bool = false, overrides: [String] = [],
@@ -95,8 +100,12 @@ public enum SweepRunner {
                                progress: ProgressReporter? = nil) throws(EngineError) -> SweepResult {
         let shardPlan = sweep.plan.shard(options.shard)
         try checkMemory(sweep, options: options, runs: shardPlan.count)
+        let compression = options.compress
+            ? options.compressionMemberRuns.map(SweepCompression.init(memberRuns:))
+                ?? SweepCompression.forSweep(sweep, record: options.record, every: options.every)
+            : nil
         let manifest = SweepManifest.value(sweep, record: options.record, every: options.every, shard: options.shard,
-                                           overrides: options.overrides, complete: false)
+                                           overrides: options.overrides, complete: false, compression: compression)
         let output = options.directory
         // One writer per directory: a second sweep (or merge, run ...) into it is refused. The
         // lock of DIR covers its staging directory too.
@@ -125,7 +134,7 @@ public enum SweepRunner {
         let staged = directory != output
         do throws(EngineError) {
             var result = try execute(sweep, options: options, shardPlan: shardPlan, manifest: manifest, directory: directory,
-                                     cancellation: cancellation, progress: progress)
+                                     compression: compression, cancellation: cancellation, progress: progress)
             if staged {
                 if result.interrupted {
                     result.pending = directory
@@ -148,7 +157,7 @@ public enum SweepRunner {
 
     /// The sweep itself, written into `directory` (DIR or its staging directory), which is locked.
     private static func execute(_ sweep: PreparedSweep, options: SweepOptions, shardPlan: RunPlanShard, manifest: JSONValue,
-                                directory: String, cancellation: SweepCancellation,
+                                directory: String, compression: SweepCompression?, cancellation: SweepCancellation,
                                 progress: ProgressReporter?) throws(EngineError) -> SweepResult {
         let manifestPath = OutputDirectory.file("manifest.json", in: directory)
         let progressPath = OutputDirectory.file(SweepProgress.fileName, in: directory)
@@ -163,6 +172,11 @@ public enum SweepRunner {
             let existing = try SweepManifest.read(manifestPath)
             guard case .object(let current) = manifest else { throw .invalidInput("internal: manifest is not an object") }
             let differing = SweepManifest.differences(existing, current, ignoring: SweepManifest.nonIdentityKeys)
+            if differing.contains("compression") {
+                throw .invalidInput("cannot resume in '\(directory)': it holds a sweep written "
+                    + (existing["compression"] == nil ? "without --compress; resume without --compress"
+                        : "with --compress; resume with --compress") + " (or start again with --overwrite)")
+            }
             guard differing.isEmpty else {
                 throw .invalidInput("cannot resume in '\(directory)': it holds a different sweep (differs in "
                     + differing.joined(separator: ", ") + "); use --overwrite to start again or --out DIR")
@@ -174,9 +188,10 @@ public enum SweepRunner {
             }
             start = try SweepProgress.read(progressPath)
             if let start {
-                sealers = try verifyResume(start, directory: directory, record: options.record, shardPlan: shardPlan)
+                sealers = try verifyResume(start, directory: directory, record: options.record, shardPlan: shardPlan,
+                                           compression: compression)
             } else {
-                try checkNothingToLose(directory: directory, record: options.record)
+                try checkNothingToLose(directory: directory, record: options.record, compression: compression)
             }
         } else {
             try OutputDirectory.prepare(directory, overwrite: options.overwrite || options.resume)
@@ -201,7 +216,8 @@ public enum SweepRunner {
         let writer = try SweepWriter(directory: directory, record: options.record, paths: sweep.paths,
                                      outcomes: sweep.spec.outcomes.map(\.name), start: start, sealers: sealers,
                                      progressPath: progressPath, interval: options.checkpointInterval,
-                                     runLimit: options.runLimit, cancellation: cancellation, progress: progress)
+                                     runLimit: options.runLimit, cancellation: cancellation, progress: progress,
+                                     compression: compression, totalRuns: shardPlan.count)
         let first = writer.runsDone
         let remaining = shardPlan.count - first
         let clockStart = ProgressReporter.monotonicSeconds()
@@ -238,7 +254,7 @@ public enum SweepRunner {
             try AppendFile.writeAtomically(
                 try SweepManifest.text(SweepManifest.value(sweep, record: options.record, every: options.every,
                                                            shard: options.shard, overrides: options.overrides,
-                                                           complete: true, fileChecks: seals)),
+                                                           complete: true, fileChecks: seals, compression: compression)),
                 to: manifestPath)
             try? FileManager.default.removeItem(atPath: progressPath)
         }
@@ -255,7 +271,7 @@ public enum SweepRunner {
     /// must be rows of later runs of this shard, in order, not rows of runs already done.
     /// - Throws: `EngineError.invalidInput` (exit 65) with the reason.
     static func verifyResume(_ progress: SweepProgress, directory: String, record: SweepRecord,
-                             shardPlan: RunPlanShard) throws(EngineError) -> [String: FileSealer] {
+                             shardPlan: RunPlanShard, compression: SweepCompression? = nil) throws(EngineError) -> [String: FileSealer] {
         let done = progress.runsDone
         func refuse(_ name: String, _ why: String) -> EngineError {
             .invalidInput("cannot resume: '\(OutputDirectory.file(name, in: directory))' \(why); "
@@ -268,7 +284,8 @@ public enum SweepRunner {
         let lastDone = done > 0 ? shardPlan[done - 1].run : nil
         let nextRun = done < shardPlan.count ? shardPlan[done].run : nil
         var sealers: [String: FileSealer] = [:]
-        for name in record.files {
+        for table in record.files {
+            let name = SweepCompression.fileName(table, compression)
             guard let recorded = progress.seals[name] else {
                 throw .invalidInput("cannot resume: '\(OutputDirectory.file(SweepProgress.fileName, in: directory))' does not "
                     + "record '\(name)'; start the sweep again with --overwrite")
@@ -285,10 +302,10 @@ public enum SweepRunner {
             if let last = recorded.lastRun, lastDone.map({ last > $0 }) ?? true {
                 throw refuse(name, "holds rows of run \(last), which is not among the runs done")
             }
-            if name == "runs.csv" && recorded.rows != done + 1 {
+            if table == "runs.csv" && recorded.rows != done + 1 {
                 throw refuse(name, "holds \(recorded.rows - 1) runs in its recorded bytes")
             }
-            if name == "firms.csv" && recorded.lastRun != lastDone {
+            if table == "firms.csv" && recorded.lastRun != lastDone {
                 throw refuse(name, "ends with run \(recorded.lastRun.map(String.init) ?? "none") in its recorded bytes, "
                     + "not with the last run done (\(lastDone.map(String.init) ?? "none"))")
             }
@@ -313,8 +330,10 @@ public enum SweepRunner {
 
     /// Without a progress.json nothing is known to be complete; that is safe to start again only
     /// when the data files hold no more than their header (a kill before the first checkpoint).
-    static func checkNothingToLose(directory: String, record: SweepRecord) throws(EngineError) {
-        for name in record.files {
+    static func checkNothingToLose(directory: String, record: SweepRecord,
+                                   compression: SweepCompression? = nil) throws(EngineError) {
+        for table in record.files {
+            let name = SweepCompression.fileName(table, compression)
             let path = OutputDirectory.file(name, in: directory)
             guard FileManager.default.fileExists(atPath: path) else { continue }
             let scan = try FileScan.read(path, prefix: 0)
@@ -369,6 +388,8 @@ public enum SweepRunner {
 final class SweepWriter: @unchecked Sendable {
     // @unchecked: mutated only from OrderedEmitter's consumer (serialized) and after the loop.
     private var files: [AppendFile?]
+    /// Per file, with `--compress`: the gzip stream its rows go through.
+    private var compressors: [GzipCompressor?]
     /// Checksums, rows and last run of each file, kept up to date as runs are appended.
     private var sealers: [FileSealer?]
     private let progressPath: String
@@ -376,41 +397,57 @@ final class SweepWriter: @unchecked Sendable {
     private let runLimit: Int?
     private let cancellation: SweepCancellation
     private let progress: ProgressReporter?
+    private let compression: SweepCompression?
+    private let totalRuns: Int
     private var lastCheckpoint: Double
     private var stopped = false
     private var completedNow = 0
+    /// Runs appended to the files (some may be after the last point a checkpoint may record).
+    private var appendedRuns: Int
+    /// Runs of the committed prefix: what a checkpoint records and a resume continues from.
     private(set) var runsDone: Int
     private(set) var failure: EngineError?
-    /// The files' seals after the last completely appended run: what a checkpoint may record. A
-    /// write that fails half-way through a run (disk full, file-size limit) leaves bytes past
-    /// these lengths, which a resume cuts off instead of keeping half a run.
+    /// The files' seals after the last completely appended run (compressed files: the last run
+    /// after which their gzip members ended): what a checkpoint may record. A write that fails
+    /// half-way through a run (disk full, file-size limit) leaves bytes past these lengths,
+    /// which a resume cuts off instead of keeping half a run.
     private var committed: [FileSealer?]
 
     /// - Parameter sealers: for a resume, the verified state of each file's valid prefix.
+    /// - Parameter compression: `--compress`: gzip members ending where `SweepCompression` says.
     init(directory: String, record: SweepRecord, paths: [String], outcomes: [String], start: SweepProgress?,
          sealers resumed: [String: FileSealer] = [:], progressPath: String,
-         interval: Double, runLimit: Int?, cancellation: SweepCancellation, progress: ProgressReporter?) throws(EngineError) {
+         interval: Double, runLimit: Int?, cancellation: SweepCancellation, progress: ProgressReporter?,
+         compression: SweepCompression? = nil, totalRuns: Int = Int.max) throws(EngineError) {
         self.progressPath = progressPath
         self.interval = interval
         self.runLimit = runLimit
         self.cancellation = cancellation
         self.progress = progress
+        self.compression = compression
+        self.totalRuns = totalRuns
         runsDone = start?.runsDone ?? 0
+        appendedRuns = runsDone
         lastCheckpoint = ProgressReporter.monotonicSeconds()
         let headers: [[String]] = [RunsTable.header(paths: paths, outcomes: outcomes), FirmTable.header, TrajectoryTable.header,
                                    EventTable.header, ExportTable.header, YearTableRecorder.header]
         var files: [AppendFile?] = []
         var sealers: [FileSealer?] = []
+        var compressors: [GzipCompressor?] = []
         for (index, entry) in SweepRecord.names.enumerated() {
             guard record.contains(entry.record) else {
                 files.append(nil)
                 sealers.append(nil)
+                compressors.append(nil)
                 continue
             }
-            let path = OutputDirectory.file(entry.file, in: directory)
+            let name = SweepCompression.fileName(entry.file, compression)
+            let path = OutputDirectory.file(name, in: directory)
+            let compressor = compression.map { _ in GzipCompressor() }
+            compressors.append(compressor)
             if let start {
-                guard let length = start.lengths[entry.file], let sealer = resumed[entry.file], sealer.bytes == length else {
-                    throw .invalidInput("'\(progressPath)' does not record '\(entry.file)'; start again with --overwrite")
+                guard let length = start.lengths[name], let sealer = resumed[name], sealer.bytes == length else {
+                    throw .invalidInput("'\(progressPath)' does not record '\(name)'; start again with --overwrite")
                 }
                 files.append(try AppendFile(path: path, truncateTo: length))
                 sealers.append(sealer)
@@ -418,17 +455,54 @@ final class SweepWriter: @unchecked Sendable {
                 let file = try AppendFile(path: path, truncateTo: 0)
                 var header = CSVBuffer()
                 header.appendHeader(headers[index])
-                try file.append(header.bytes)
                 var sealer = FileSealer()
-                sealer.absorb(header.bytes)
+                if let compressor {
+                    // The header is a member of its own: the first checkpoint may record it.
+                    var stored: [UInt8] = []
+                    compressor.compress(header.bytes, into: &stored)
+                    compressor.finishMember(into: &stored)
+                    try file.append(stored)
+                    sealer.absorbStored(stored)
+                    sealer.absorbContent(header.bytes)
+                } else {
+                    try file.append(header.bytes)
+                    sealer.absorb(header.bytes)
+                }
                 files.append(file)
                 sealers.append(sealer)
             }
         }
         self.files = files
         self.sealers = sealers
+        self.compressors = compressors
         committed = sealers
         if start == nil { try checkpoint() }
+    }
+
+    /// Appends `bytes` (rows) to file `index`, through its gzip stream when compressed.
+    private func append(_ bytes: [UInt8], to index: Int) throws(EngineError) {
+        guard let file = files[index] else { return }
+        guard let compressor = compressors[index] else {
+            try file.append(bytes)
+            sealers[index]?.absorb(bytes)
+            return
+        }
+        var stored: [UInt8] = []
+        compressor.compress(bytes, into: &stored)
+        try file.append(stored)
+        sealers[index]?.absorbStored(stored)
+        sealers[index]?.absorbContent(bytes)
+    }
+
+    /// Ends the gzip member of every compressed file (one that holds rows).
+    private func endMembers() throws(EngineError) {
+        for index in files.indices {
+            guard let file = files[index], let compressor = compressors[index] else { continue }
+            var stored: [UInt8] = []
+            guard compressor.finishMemberIfStarted(into: &stored) else { continue }
+            try file.append(stored)
+            sealers[index]?.absorbStored(stored)
+        }
     }
 
     /// Appends one run (or records why the sweep stops here).
@@ -442,20 +516,27 @@ final class SweepWriter: @unchecked Sendable {
                 throw EngineError.invalidInput(message)
             case .success(let run):
                 for (index, bytes) in run.tables.enumerated() where index < files.count {
-                    guard let file = files[index] else { continue }
-                    try file.append(bytes)
-                    sealers[index]?.absorb(bytes)
+                    try append(bytes, to: index)
                 }
-                committed = sealers
-                runsDone += 1
+                appendedRuns += 1
                 completedNow += 1
                 progress?.advance()
+                // Plain files: every run is a point to resume from; compressed ones: where members end.
+                var atBoundary = true
+                if let compression {
+                    atBoundary = appendedRuns % compression.memberRuns == 0 || appendedRuns == totalRuns
+                    if atBoundary { try endMembers() }
+                }
+                if atBoundary {
+                    committed = sealers
+                    runsDone = appendedRuns
+                }
                 if let runLimit, completedNow >= runLimit {
                     stopped = true
                     cancellation.cancel()
                 }
                 let now = ProgressReporter.monotonicSeconds()
-                if now - lastCheckpoint >= interval {
+                if atBoundary && now - lastCheckpoint >= interval {
                     try checkpoint()
                     lastCheckpoint = now
                 }
@@ -476,7 +557,7 @@ final class SweepWriter: @unchecked Sendable {
     private var committedSeals: [String: FileSeal] {
         var seals: [String: FileSeal] = [:]
         for (index, entry) in SweepRecord.names.enumerated() {
-            if let sealer = committed[index] { seals[entry.file] = sealer.seal }
+            if let sealer = committed[index] { seals[SweepCompression.fileName(entry.file, compression)] = sealer.seal }
         }
         return seals
     }
@@ -488,6 +569,10 @@ final class SweepWriter: @unchecked Sendable {
     }
 
     /// Final checkpoint and close; returns the files' seals (for the complete manifest).
+    ///
+    /// Compressed files keep their last member open when the sweep stopped between member
+    /// ends: the runs after the last end are not recorded and a resume writes them again, so
+    /// the members end where they would have in an uninterrupted sweep.
     @discardableResult
     func finish() throws(EngineError) -> [String: FileSeal] {
         try checkpoint()

@@ -10,7 +10,9 @@ public enum Manifest {
         var counts = JSONObject()
         for path in TrajectoryPath.allCases { counts[path.description] = .number(Double(result.pathCounts[path] ?? 0)) }
         let seedValue: JSONValue = seed < 1 << 53 ? .number(Double(seed)) : .string(String(seed))
-        let manifest: JSONValue = .object(JSONObject([
+        let tables = ["firms.csv", "events.csv"] + (options.writeTrajectories ? ["trajectories.csv"] : [])
+            + (options.writeExports ? ["exports.csv"] : []) + (options.writeYears ? ["years.csv"] : [])
+        var manifest: JSONValue = .object(JSONObject([
             ("tool", "firmpaths"),
             ("version", .string(toolVersion)),
             ("kind", "single_run"),
@@ -18,9 +20,8 @@ public enum Manifest {
             ("scenario_file", .string(scenarioFile)),
             ("seed", seedValue),
             ("threads", .number(Double(options.threads))),
-            ("files", .array(["manifest.json", "markets.csv", "firms.csv", "events.csv"]
-                + (options.writeTrajectories ? ["trajectories.csv"] : []) + (options.writeExports ? ["exports.csv"] : [])
-                + (options.writeYears ? ["years.csv"] : []))),
+            ("files", .array((["manifest.json", "markets.csv"] + tables.map { options.compress ? $0 + Gzip.suffix : $0 })
+                .map { .string($0) })),
             ("markets", marketsValue(generationSeed: marketSeed, checksum: result.marketsChecksum)),
             ("trajectory_every", .number(Double(options.every))),
             ("csv_dialect", .string(options.dialect.rawValue)),
@@ -35,6 +36,11 @@ public enum Manifest {
             ("complete", true),
             ("scenario", resolvedScenario),
         ]))
+        if options.compress, case .object(var object) = manifest {
+            // Only in compressed directories, so plain manifests are as before.
+            object["compression"] = .object(JSONObject([("format", "gzip"), ("level", .number(Double(Gzip.level)))]))
+            manifest = .object(object)
+        }
         return ((try? manifest.serialized(pretty: true)) ?? "{}") + "\n"
     }
 

@@ -19,7 +19,17 @@ public enum OutputDirectory {
         "progress.json", "manifest.json", "markets.csv", "runs.csv", "firms.csv", "trajectories.csv", "events.csv",
         "exports.csv", "years.csv", "points.csv", "report.html", "design.csv", "ranking.csv", "ranking.md", "morris.svg",
         "sobol.svg", "second_order.csv",
-    ]
+    ] + compressedTables.map { $0 + Gzip.suffix }
+
+    /// The tables `--compress` writes as `NAME.gz`.
+    public static let compressedTables = ["runs.csv", "firms.csv", "trajectories.csv", "events.csv", "exports.csv",
+                                          "years.csv"]
+
+    /// The path of table `name` as it exists in `directory`: `name` or `name.gz` (`--compress`);
+    /// the plain path when neither exists. Every reader of a run's or sweep's tables uses it.
+    public static func dataFile(_ name: String, in directory: String) -> String {
+        DataFilePath.resolve(name, in: directory)
+    }
 
     /// Hidden names of the temporary files and directories of a process: `.NAME.tmp-PID-RANDOM`,
     /// `.firmpaths-staging-PID-RANDOM`.

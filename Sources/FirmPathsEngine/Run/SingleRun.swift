@@ -15,6 +15,8 @@ public struct SingleRunOptions: Sendable {
     public var dialect: CSVDialect = .standard
     /// Write `years.csv` (one row per firm and year, for spreadsheets).
     public var writeYears: Bool = false
+    /// Write the tables gzip-compressed as `NAME.csv.gz` (markets.csv stays plain).
+    public var compress: Bool = false
     /// Write only every K-th step to `trajectories.csv` (1: every step).
     public var every: Int
     public var commandLine: [String]
@@ -78,8 +80,12 @@ public enum SingleRun {
 
         let dialect = options.dialect
         func openTable(_ name: String, header: [String], in directory: String, enabled: Bool) throws(EngineError) -> TableWriter? {
-            let table = try SingleRun.openTable(name, header: header, in: directory, enabled: enabled)
+            let compressed = options.compress && name != "markets.csv"
+            let table = try SingleRun.openTable(compressed ? name + Gzip.suffix : name, header: header, in: directory,
+                                                enabled: enabled)
             table?.file.dialect = dialect
+            // Compresses what the writer writes, on its queue (the bytes it compresses are the plain file's).
+            if compressed { table?.file.compressor = GzipCompressor() }
             return table
         }
         let trajectories = try openTable("trajectories.csv", header: TrajectoryTable.header, in: directory,

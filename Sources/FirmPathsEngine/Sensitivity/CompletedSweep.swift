@@ -57,7 +57,7 @@ public struct CompletedSweep: Sendable {
                     + "(a design file changed since the sweep ran?)")
             }
         }
-        let table = try SweepRunsTable(path: OutputDirectory.file("runs.csv", in: directory))
+        let table = try SweepRunsTable(path: OutputDirectory.dataFile("runs.csv", in: directory))
         guard table.rows.count == sweep.plan.count else {
             throw .invalidInput("\(table.path): \(table.rows.count) runs, but the sweep has \(sweep.plan.count)")
         }

@@ -33,9 +33,14 @@ public struct SweepRunsTable: Sendable {
     /// Reads `path`.
     /// - Throws: `EngineError.io` when it cannot be read, or as `init(text:path:)`.
     public init(path: String) throws(EngineError) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .io("cannot read '\(path)'")
+        // runs.csv or runs.csv.gz (`--compress`): decompressed by its gzip magic number.
+        let bytes: [UInt8]
+        do {
+            bytes = try DataFileReader.contents(of: path)
+        } catch {
+            throw .io("cannot read '\(path)': \(error.message)")
         }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidInput("\(path): not UTF-8 text") }
         try self.init(text: text, path: path)
     }
 

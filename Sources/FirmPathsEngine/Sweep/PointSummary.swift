@@ -60,7 +60,7 @@ public enum PointSummary {
     public static func write(directory: String, to output: String? = nil) throws(EngineError) -> Result {
         let manifest = try SweepManifest.read(OutputDirectory.file("manifest.json", in: directory))
         let parameters = (manifest["parameters"]?.arrayValue ?? []).compactMap(\.stringValue)
-        let runsPath = OutputDirectory.file("runs.csv", in: directory)
+        let runsPath = OutputDirectory.dataFile("runs.csv", in: directory)
         guard FileManager.default.fileExists(atPath: runsPath) else {
             throw .invalidInput("'\(directory)' has no runs.csv: the sweep did not record runs (--record runs)")
         }

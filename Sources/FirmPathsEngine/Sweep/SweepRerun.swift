@@ -74,7 +74,7 @@ public struct SweepRerun: Sendable {
     /// The run's row of runs.csv, when the file exists, agrees with the manifest.
     static func checkRunsTable(directory: String, run: Int, seed: UInt64,
                                values: [(path: String, value: Double)]) throws(EngineError) {
-        let path = OutputDirectory.file("runs.csv", in: directory)
+        let path = OutputDirectory.dataFile("runs.csv", in: directory)
         guard FileManager.default.fileExists(atPath: path) else { return }
         do {
             let reader = try CSVReader(path: path)

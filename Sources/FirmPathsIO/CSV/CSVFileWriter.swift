@@ -47,6 +47,9 @@ public final class CSVFileWriter: @unchecked Sendable {
     public var flushThreshold = 1 << 20
     /// The dialect the bytes are written in (buffers are encoded in the standard one).
     public var dialect: CSVDialect = .standard
+    /// Set before the first write to store the file gzip-compressed (`--compress`): every byte
+    /// the writer would write goes through it, and `finish` ends the gzip member.
+    public var compressor: GzipCompressor?
     /// Buffers handed over and not yet written, at most (background writers).
     public static let inFlightLimit = 3
     private var descriptor: Int32
@@ -82,8 +85,8 @@ public final class CSVFileWriter: @unchecked Sendable {
         }
     }
 
-    /// Bytes written so far, the ones staged for the next direct block included (a background
-    /// writer first waits for its queue).
+    /// Bytes written so far, compressed ones when compressing, the ones staged for the next
+    /// direct block included (a background writer first waits for its queue).
     public var bytesWritten: Int {
         queue?.sync {}
         return lock.withLock { written }
@@ -164,7 +167,12 @@ public final class CSVFileWriter: @unchecked Sendable {
 
     /// Converts and writes `bytes` on the calling thread.
     private func writeNow(_ bytes: [UInt8], convert: Bool) throws(CSVFileError) {
-        let converted = convert ? dialect.convert(bytes) : bytes
+        var converted = convert ? dialect.convert(bytes) : bytes
+        if let compressor {
+            var compressed: [UInt8] = []
+            compressor.compress(converted, into: &compressed)
+            converted = compressed
+        }
         try store(converted)
     }
 
@@ -194,6 +202,11 @@ public final class CSVFileWriter: @unchecked Sendable {
         queue?.sync {}
         if let failure = lock.withLock({ failure }) { throw failure }
         guard descriptor >= 0 else { throw CSVFileError(path: partialPath, operation: "write", code: EBADF) }
+        if let compressor {
+            var trailer: [UInt8] = []
+            compressor.finishMember(into: &trailer)
+            try store(trailer)
+        }
         try output.finish()
         while fsync(descriptor) != 0 {
             guard errno == EINTR else { throw CSVFileError(path: partialPath, operation: "sync", code: errno) }

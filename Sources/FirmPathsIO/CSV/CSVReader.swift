@@ -239,10 +239,12 @@ public struct CSVReader: Sendable {
 
     /// Reads the file in chunks and hands each record to `body` until it returns false.
     /// The first 4 KiB of a file (empty when it cannot be read).
+    /// (Decompressed when the file is gzip.)
     static func head(path: String) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
-        defer { try? handle.close() }
-        return ((try? handle.read(upToCount: 4096)) ?? nil).map { [UInt8]($0) } ?? []
+        guard let reader = try? DataFileReader(path: path) else { return [] }
+        var head: [UInt8] = []
+        while head.count < 4096, let piece = try? reader.next() { head += piece }
+        return Array(head.prefix(4096))
     }
 
     /// `;` when the first line holds semicolons and no commas outside quotes, else `,`.
@@ -284,10 +286,13 @@ public struct CSVReader: Sendable {
             if let failure { throw failure }
             return
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        // A .csv.gz (gzip, by its magic number) reads as the .csv it holds.
+        let reader: DataFileReader
+        do {
+            reader = try DataFileReader(path: path)
+        } catch {
             throw CSVReadError(path: path, message: "cannot open for reading (missing file or no permission)")
         }
-        defer { try? handle.close() }
         var parser = CSVRecordParser(separator: separator)
         var stop = false
         var failure: CSVReadError?
@@ -301,12 +306,13 @@ public struct CSVReader: Sendable {
             }
         }
         while !stop {
-            let data: Data
+            let data: [UInt8]
             do {
-                guard let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty else { break }
+                guard let chunk = try reader.next() else { break }
                 data = chunk
             } catch {
-                throw CSVReadError(path: path, message: "read failed: \(FileErrorText.describe(error))")
+                // A damaged or cut .csv.gz is the data's fault (exit 65), a failed read the system's (74).
+                throw CSVReadError(path: path, message: error.isIOFailure ? "read failed: \(error.message)" : error.message)
             }
             data.withUnsafeBytes { bytes in parser.feed(bytes, record: deliver) }
         }

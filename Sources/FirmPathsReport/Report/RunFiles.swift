@@ -30,10 +30,14 @@ public enum RunFiles {
     public static let points = "points.csv"
     public static let report = "report.html"
 
+    /// The path of `name` in `directory`; for a table (`.csv`) its compressed form `name.gz`
+    /// when only that exists (`--compress`), so every reader reads both forms.
     public static func path(_ name: String, in directory: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        name.hasSuffix(".csv") ? DataFilePath.resolve(name, in: directory)
+            : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
     }
 
+    /// Whether `name` (or, for a table, `name.gz`) exists in `directory`.
     public static func exists(_ name: String, in directory: String) -> Bool {
         FileManager.default.fileExists(atPath: path(name, in: directory))
     }
