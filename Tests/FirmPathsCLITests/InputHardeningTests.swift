@@ -52,6 +52,35 @@ import Testing
         #expect(code == .ioError && err.contains("it is a directory"), "\(err)")
     }
 
+    /// The case as a user met it: in a working directory that holds a directory `default` (and
+    /// one named `default.json`), `firmpaths check default` and `run default` take the bundled
+    /// scenario. The binary runs as a process there, since the rule reads the working directory.
+    @Test func directoriesNamedDefaultInTheWorkingDirectoryDoNotShadowTheBundledScenario() throws {
+        let binary = try #require(MemoryLimitTests.binary, "the firmpaths binary is built with the tests (swift build)")
+        let work = RunFixture.temporaryDirectory("shadow-cwd")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        for name in ["default", "default.json"] {
+            try FileManager.default.createDirectory(atPath: work + "/" + name, withIntermediateDirectories: true)
+        }
+        for arguments in [["check", "default"], ["check", "default.json"],
+                          ["run", "default", "--set", "population.firms=20", "--set", "years=3", "--out", "out", "--quiet"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: work)
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let data = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let stderr = String(decoding: data, as: UTF8.self)
+            #expect(process.terminationStatus == 0, "\(arguments.joined(separator: " ")): exit \(process.terminationStatus)\n\(stderr)")
+        }
+        let manifest = try String(contentsOfFile: work + "/out/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("default.json (built in)"), "\(manifest.prefix(400))")
+    }
+
     @Test func oversizedScenarioIsRefusedNamingTheFile() throws {
         let directory = RunFixture.temporaryDirectory("big")
         defer { try? FileManager.default.removeItem(atPath: directory) }

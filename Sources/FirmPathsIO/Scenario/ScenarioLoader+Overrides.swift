@@ -48,6 +48,9 @@ extension ScenarioLoader {
         guard problems.isEmpty else { throw ScenarioError(kind: .invalid, problems: problems) }
         let document = literals.isEmpty ? nil : JSONDocument(value: resolved, positions: [:], literals: literals)
         var result = try resolve(resolved, document: document, file: overrideLabel, sweep: loaded.sweep)
+        // The overrides' own problems are named "override" (above); the scenario still comes from
+        // its file, which manifests record as scenario_file and later messages (the sweep block) name.
+        result.file = loaded.file
         result.sweepPositions = loaded.sweepPositions
         result.sweepLiterals = loaded.sweepLiterals
         return result
