@@ -2,7 +2,8 @@
 # Fault tests: a sweep (and a single run) hit by
 #   (a) its output directory becoming unwritable mid-run (chattr +i on the directory),
 #   (b) a file-size limit (ulimit -f) standing in for a full disk,
-#   (c) a real full disk: a small tmpfs that fills up, then grows (root with mount only),
+#   (c) a real full disk: a small tmpfs; the disk-space check refuses the sweep before writing,
+#       then (FIRMPATHS_FREE_SPACE standing in for a disk that fills after the check) it fills up, then grows (root with mount only),
 #   (d) SIGINT and (e) SIGKILL in the middle of the sweep.
 # After each fault: a clear message and the expected exit status (74 for I/O failures, 130 for
 # Ctrl-C), the runs checkpointed before the fault intact, and `--resume` finishing with files
@@ -190,9 +191,20 @@ mnt="$WORK/small-disk"
 mkdir -p "$mnt"
 if mount -t tmpfs -o size=$((REF_BYTES / 3)) tmpfs "$mnt" 2>/dev/null; then
     MOUNTED="$mnt"
+    # First the disk-space check: the estimate exceeds the free space, so nothing is written.
+    rc=0
+    "$BIN" sweep "${ARGS[@]}" --out "$mnt/refused" 2>"$WORK/sweep.err" || rc=$?
+    if [ "$rc" -eq 74 ] && grep -q "not enough disk space" "$WORK/sweep.err" && [ ! -e "$mnt/refused" ]; then
+        pass "(c) estimate beyond the free space: exit 74, \"$(head -1 "$WORK/sweep.err")\", nothing written"
+    else
+        fail "(c) estimate beyond the free space: exit $rc, stderr: $(cat "$WORK/sweep.err"), $(ls -A "$mnt")"
+    fi
+    rm -rf "${mnt:?}/refused"
+    # Then a disk that fills up after the check (another process writing, or an estimate that was
+    # low): FIRMPATHS_FREE_SPACE stands in for the free space the check saw.
     dir="$mnt/sweep"
     rc=0
-    "$BIN" sweep "${ARGS[@]}" --out "$dir" 2>"$WORK/sweep.err" || rc=$?
+    FIRMPATHS_FREE_SPACE=1T "$BIN" sweep "${ARGS[@]}" --out "$dir" 2>"$WORK/sweep.err" || rc=$?
     done_runs=$(runs_done "$dir")
     if [ "$rc" -eq 74 ] && grep -q "No space left on device" "$WORK/sweep.err"; then
         pass "(c) disk full: exit 74, \"$(head -1 "$WORK/sweep.err")\", ${done_runs:-0} runs kept"
