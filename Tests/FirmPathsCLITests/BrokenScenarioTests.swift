@@ -90,18 +90,8 @@ import Testing
         try FileManager.default.copyItem(atPath: Self.corpus + "/" + name + ".json", toPath: work + "/scenario.json")
         let before = Self.tree(root)
         for command in ["run", "sweep"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = [command, "scenario.json", "--quiet"]
-            process.currentDirectoryURL = URL(fileURLWithPath: work)
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let data = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let stderr = String(decoding: data, as: UTF8.self)
-            #expect(process.terminationStatus == 65, "\(command) \(name): exit \(process.terminationStatus)\n\(stderr)")
+            let (status, stderr) = try MemoryLimitTests.process(binary, [command, "scenario.json", "--quiet"], in: work)
+            #expect(status == 65, "\(command) \(name): exit \(status)\n\(stderr)")
             try Self.expectMessages(name, file: "scenario.json", stderr: stderr)
             #expect(Self.tree(root) == before, "\(command) \(name) wrote \(Set(Self.tree(root)).subtracting(before))")
         }

@@ -64,18 +64,8 @@ import Testing
         }
         for arguments in [["check", "default"], ["check", "default.json"],
                           ["run", "default", "--set", "population.firms=20", "--set", "years=3", "--out", "out", "--quiet"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: work)
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let data = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let stderr = String(decoding: data, as: UTF8.self)
-            #expect(process.terminationStatus == 0, "\(arguments.joined(separator: " ")): exit \(process.terminationStatus)\n\(stderr)")
+            let (status, stderr) = try MemoryLimitTests.process(binary, arguments, in: work)
+            #expect(status == 0, "\(arguments.joined(separator: " ")): exit \(status)\n\(stderr)")
         }
         let manifest = try String(contentsOfFile: work + "/out/manifest.json", encoding: .utf8)
         #expect(manifest.contains("default.json (built in)"), "\(manifest.prefix(400))")

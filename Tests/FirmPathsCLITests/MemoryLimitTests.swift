@@ -108,9 +108,16 @@ import Testing
     }
 
     static func shell(_ script: String) throws -> (code: Int32, err: String) {
+        try process("/bin/sh", ["-c", script])
+    }
+
+    /// Runs `executable` with `arguments` (in `directory`, else here) to its end: its exit status
+    /// and standard error; standard output is discarded.
+    static func process(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> (code: Int32, err: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
