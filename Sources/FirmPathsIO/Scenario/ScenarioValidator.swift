@@ -62,6 +62,13 @@ struct ScenarioValidator {
             guard let integer = value.intValue, integer >= min, max.map({ integer <= $0 }) ?? true else {
                 return mismatch(path, entry, value)
             }
+            // Whole numbers are read as doubles: from 2^53 on, the value written and the value
+            // read may differ (9007199254740993 reads as 9007199254740992), so no count may reach it.
+            if integer.magnitude >= Self.exactIntegerLimit {
+                let found = document?.literals[path.description] ?? Self.found(value)
+                report(path, "expected \(entry.domain.expectation) and below 2^53 = 9007199254740992 (a double "
+                    + "holds every whole number only up to there), found \(found)")
+            }
         case .boolean:
             guard value.boolValue != nil else { return mismatch(path, entry, value) }
         case .text, .regionName:
@@ -112,6 +119,9 @@ struct ScenarioValidator {
             report(path, "weights must not all be zero: they are normalised into probabilities")
         }
     }
+
+    /// 2^53: the first whole number from which a double no longer holds every whole number.
+    static let exactIntegerLimit: UInt = 1 << 53
 
     private mutating func mismatch(_ path: JSONPath, _ entry: ParameterSpec, _ value: JSONValue) {
         let found = document?.literals[path.description] ?? Self.found(value)
