@@ -88,7 +88,13 @@ import Testing
         let horizon = Self.main(["run", "default", "--set", "years=9007199254740992", "--out", "/nonexistent/never"])
         #expect(horizon.code == .dataError)
         #expect(horizon.err.contains("years: expected at most 10000 years, found 9007199254740992"), "\(horizon.err)")
-        for setting in ["model.network.partnersPerFirm=9007199254740992"] {
+        // 2^53 itself is no longer a count (a double cannot tell it from 2^53 + 1) ...
+        let exact = Self.main(["run", "default", "--set", "model.network.partnersPerFirm=9007199254740992", "--out", "/nonexistent/never"])
+        #expect(exact.code == .dataError)
+        #expect(exact.err.contains("partnersPerFirm: expected a whole number >= 0 and below 2^53 = 9007199254740992 "
+            + "(a double holds every whole number only up to there), found 9007199254740992"), "\(exact.err)")
+        // ... but 2^52 partners per firm is, and the memory guard refuses it rather than trapping.
+        for setting in ["model.network.partnersPerFirm=4503599627370496"] {
             let result = Self.main(["run", "default", "--set", setting, "--out", "/nonexistent/never"])
             #expect(result.code == .dataError, "\(setting): \(result.err)")
             #expect(result.err.contains("not even one firm fits: reduce markets, years or partners per firm"), "\(setting): \(result.err)")

@@ -65,7 +65,7 @@ struct ScenarioValidator {
             // Whole numbers are read as doubles: from 2^53 on, the value written and the value
             // read may differ (9007199254740993 reads as 9007199254740992), so no count may reach it.
             if integer.magnitude >= Self.exactIntegerLimit {
-                let found = document?.literals[path.description] ?? Self.found(value)
+                let found = document?.literals[path.description] ?? value.doubleValue.map { String(format: "%.0f", $0) } ?? Self.found(value)
                 report(path, "expected \(entry.domain.expectation) and below 2^53 = 9007199254740992 (a double "
                     + "holds every whole number only up to there), found \(found)")
             }
