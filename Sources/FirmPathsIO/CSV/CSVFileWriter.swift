@@ -78,7 +78,9 @@ public final class CSVFileWriter: @unchecked Sendable {
     }
 
     deinit {
-        queue?.sync {}
+        // No wait for the queue here: each block queued holds the writer, so none is pending once
+        // it deinitializes, and the last one queued may be what releases it, on the queue itself,
+        // where a sync would trap (a run stopped by SIGTERM while a block was being written).
         if !finished {
             if descriptor >= 0 { _ = close(descriptor) }
             _ = unlink(partialPath)
