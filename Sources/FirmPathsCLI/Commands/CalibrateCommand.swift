@@ -9,7 +9,7 @@ struct CalibrateCommand: Command {
     static let name = "calibrate"
     static let summary = "Score the points of a sweep design (e.g. a Latin hypercube) by distance to targets"
     static let help = """
-    Usage: firmpaths calibrate SCENARIO --design FILE [--targets FILE] [--threads N] [--top K]
+    Usage: firmpaths calibrate SCENARIO --design FILE [--targets FILE]... [--threads N] [--top K]
                                [--set PATH=VALUE]...
 
     FILE holds a `sweep` block (docs/SWEEPS.md; usually latin_hypercube) over the free
@@ -24,7 +24,8 @@ struct CalibrateCommand: Command {
 
     Options:
       --design FILE     file with the sweep block (required)
-      --targets FILE    targets file (default: \(TargetsCommand.defaultTargets))
+      --targets FILE    targets file (default: \(TargetsCommand.defaultTargets)); repeated, the
+                        targets of all the files are scored together (their ids must differ)
       --threads N       worker threads (default: all available)
       --top K           points to print (default 10)
 
@@ -32,6 +33,24 @@ struct CalibrateCommand: Command {
       firmpaths calibrate Scenarios/baseline-eu.json --design Scenarios/targets/calibration-eu.json
 
     """
+
+    /// The targets of every file, in the order given (the default file when none is given); an
+    /// id met twice is refused, since the table would show two columns of that name.
+    static func loadTargets(_ paths: [String]) throws(CLIError) -> [Target] {
+        var targets: [Target] = []
+        var seen: [String: String] = [:]
+        for path in paths.isEmpty ? [TargetsCommand.defaultTargets] : paths {
+            for target in try TargetsCommand.loadTargets(path).targets {
+                if let first = seen[target.id] {
+                    throw CLIError(.dataError, "\(path): targets[id=\(target.id)]: the id is already used in \(first); "
+                        + "expected targets with distinct ids across the --targets files")
+                }
+                seen[target.id] = path
+                targets.append(target)
+            }
+        }
+        return targets
+    }
 
     static func run(_ arguments: [String], console: Console) throws(CLIError) {
         let parsed = try Arguments(arguments, options: ["--design", "--targets", "--threads", "--top", "--set"], flags: [],
@@ -43,7 +62,7 @@ struct CalibrateCommand: Command {
         let threads = try parsed.int("--threads", usage: help, range: 1...4096) ?? ThreadCount.available()
         let top = try parsed.int("--top", usage: help, range: 1...100_000) ?? 10
         var loaded = try ScenarioResolution.load(argument, overrides: parsed.all("--set"), environment: console.environment)
-        let targets = try TargetsCommand.loadTargets(parsed.value("--targets") ?? TargetsCommand.defaultTargets).targets
+        let targets = try Self.loadTargets(parsed.all("--targets"))
         loaded.sweep = try readSweepBlock(designPath)
         let sweep: PreparedSweep
         do {
