@@ -266,4 +266,45 @@ import FirmPathsModel
         Self.report("identical traits", figures)
         #expect(counts.count >= 2, "\(figures)")
     }
+    // MARK: The workforce follows the output sold abroad (Penrose 1959; Bernard & Jensen 1999)
+
+    /// Living firms' mean employees, exporters at the end / the others, and the export staff's
+    /// invariants: never negative, never more than the workforce less one home worker, zero
+    /// in a firm that never sold abroad.
+    static func staffing(_ scenario: Scenario) -> (premium: Double, staffOfExporters: Double, violations: Int) {
+        var exporters = (sum: 0.0, count: 0), others = (sum: 0.0, count: 0)
+        var staff = 0.0
+        var violations = 0
+        for simulation in runs(scenario) {
+            let store = simulation.store
+            for outcome in simulation.firmOutcomes() where store.alive[outcome.firm] {
+                let i = outcome.firm
+                let exportStaff = store.exportStaff[i]
+                if exportStaff < 0 || store.employees[i] - exportStaff < 1 - 1e-9 { violations += 1 }
+                if outcome.firstExportYear == nil && exportStaff != 0 { violations += 1 }
+                if outcome.exportingAtEnd {
+                    exporters.sum += store.employees[i]; exporters.count += 1
+                    staff += exportStaff
+                } else {
+                    others.sum += store.employees[i]; others.count += 1
+                }
+            }
+        }
+        let premium = (exporters.sum / Double(max(exporters.count, 1))) / (others.sum / Double(max(others.count, 1)))
+        return (premium, staff / Double(max(exporters.count, 1)), violations)
+    }
+
+    @Test func exportersHireForTheirForeignSales() {
+        var on = Self.base()
+        on.model.operations.exportStaffingSpeed = 0.3
+        let off = Self.staffing(Self.base())
+        let hiring = Self.staffing(on)
+        let figures = String(format: "speed 0: size premium %.3f, export staff per exporter %.2f | speed 0.3: %.3f, %.2f",
+                             off.premium, off.staffOfExporters, hiring.premium, hiring.staffOfExporters)
+        Self.report("export staffing", figures)
+        #expect(off.staffOfExporters == 0, "\(figures)")
+        #expect(hiring.staffOfExporters > 0, "\(figures)")
+        #expect(hiring.premium > off.premium, "\(figures)")
+        #expect(off.violations == 0 && hiring.violations == 0, "\(figures)")
+    }
 }

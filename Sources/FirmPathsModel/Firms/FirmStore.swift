@@ -34,6 +34,9 @@ public final class FirmStore: @unchecked Sendable {
     public let diedStep: Column<Int32>
     public let cash: Column<Double>
     public let employees: Column<Double>
+    /// The part of `employees` that produces the firm's foreign sales (ExportStaffing.swift); 0
+    /// while `exportStaffingSpeed` is 0.
+    public let exportStaff: Column<Double>
     public let homeOverhead: Column<Double>
     public let innovation: Column<Double>
     public let generalKnowledge: Column<Double>
@@ -144,6 +147,7 @@ public final class FirmStore: @unchecked Sendable {
         diedStep = Column(count: firms, repeating: -1)
         cash = Column(count: firms, repeating: 0)
         employees = Column(count: firms, repeating: 1)
+        exportStaff = Column(count: firms, repeating: 0)
         homeOverhead = Column(count: firms, repeating: 0)
         innovation = Column(count: firms, repeating: 0)
         generalKnowledge = Column(count: firms, repeating: 0)
@@ -216,7 +220,7 @@ public final class FirmStore: @unchecked Sendable {
         productivity.deallocate(); riskTolerance.deallocate(); initialEmployees.deallocate()
         initialCashShare.deallocate(); learningCapacity.deallocate(); networkingCapability.deallocate()
         cluster.deallocate(); protectsRnD.deallocate(); founderTies.deallocate(); foundedStep.deallocate()
-        alive.deallocate(); diedStep.deallocate(); cash.deallocate(); employees.deallocate()
+        alive.deallocate(); diedStep.deallocate(); cash.deallocate(); employees.deallocate(); exportStaff.deallocate()
         homeOverhead.deallocate(); innovation.deallocate(); generalKnowledge.deallocate(); lowCashSteps.deallocate()
         streams.deinitialize(count: max(firmCount, 1)); streams.deallocate()
         flowOperating.deallocate(); flowInvestment.deallocate(); flowRnD.deallocate(); flowIncidents.deallocate(); flowPayout.deallocate()
@@ -240,11 +244,11 @@ public final class FirmStore: @unchecked Sendable {
     /// above, counted by element size (`FirmStoreTests` checks the count against the columns
     /// actually allocated). In Double, so absurd sizes give a large number instead of trapping.
     public static func bytesPerFirm(markets: Double, partnerSlots: Double, years: Double, stepsPerYear: Double) -> Double {
-        // 26 Double columns, 7 Int32 (segment, cluster, founderTies, foundedStep, diedStep,
+        // 27 Double columns, 7 Int32 (segment, cluster, founderTies, foundedStep, diedStep,
         // lowCashSteps, yearsRecorded), exportHistory (UInt32), marketsActive (Int16), maxMode
         // (Int8), the three stage codes (UInt8), three Bool; the random stream, the open
         // firm-year record and the two rings of a year's sales.
-        let perFirm = Double(26 * 8 + 7 * 4 + 4 + 2 + 1 + 3 + 3
+        let perFirm = Double(27 * 8 + 7 * 4 + 4 + 2 + 1 + 3 + 3
                              + MemoryLayout<RandomStream>.stride + MemoryLayout<OpenFirmYear>.stride)
             + 2 * stepsPerYear * 8
         // 11 Double, 3 Int32 (stepsInMode, lossSteps, lastSurpriseStep), mode, partnered,

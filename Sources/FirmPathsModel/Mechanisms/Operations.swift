@@ -68,12 +68,14 @@ extension FirmStepContext {
         let base = i * J
         let innovationOn = model.innovation.enabled
 
-        var home = model.operations.homeSalesPerEmployee * store.employees[i] * store.productivity[i]
+        // Home sales come from the home workforce; the export staff makes the foreign sales.
+        let homeStaff = store.employees[i] - store.exportStaff[i]
+        var home = model.operations.homeSalesPerEmployee * homeStaff * store.productivity[i]
             * (1 - model.operations.nicheHomeShrink * store.niche[i]) * homeDemand
         if innovationOn { home *= 1 + model.innovation.homeSalesEffect * store.innovation[i] }
         scratch.homeSales = home
         // Overhead was set at founding; it grows with the workforce.
-        let overhead = store.homeOverhead[i] * store.employees[i] / max(store.initialEmployees[i], 1e-9)
+        let overhead = store.homeOverhead[i] * homeStaff / max(store.initialEmployees[i], 1e-9)
         var profit = home * (1 - model.operations.baseCostShare) - overhead
 
         // Only a firm active abroad needs the foreign potential here (markets of the step start).

@@ -1,5 +1,6 @@
-/// Cash and survival: the step's cash flows are booked, employees follow the margin, and a
-/// firm dies by a small exogenous hazard or by bankruptcy when cash stays below its floor.
+/// Cash and survival: the step's cash flows are booked, the home workforce follows the margin
+/// (the export staff follows foreign sales, ExportStaffing.swift), and a firm dies by a small
+/// exogenous hazard or by bankruptcy when cash stays below its floor.
 extension FirmStepContext {
     /// Books the step's cash flows; `cash(t) - cash(t-1)` equals their sum exactly.
     mutating func bookCash(firm i: Int) {
@@ -18,8 +19,10 @@ extension FirmStepContext {
         if revenue > 0 {
             let margin = min(max(scratch.operatingProfit / revenue, -0.2), 0.2)
             let growth = model.operations.employeeGrowthPerMargin * margin * rates.dt
-            store.employees[i] = max(1, store.employees[i] * (1 + growth))
+            let exportStaff = store.exportStaff[i]
+            store.employees[i] = max(1, (store.employees[i] - exportStaff) * (1 + growth)) + exportStaff
         }
+        staffExports(firm: i)
     }
 
     mutating func survive(firm i: Int, rng: inout RandomStream, events: inout [FirmEvent]) {

@@ -203,6 +203,10 @@ public struct OperationsParameters: Codable, Sendable, Equatable {
     public var nicheForeignBoost: Double = 2.0
     /// Yearly rate at which penetration approaches the mode's reach.
     public var penetrationGrowth: Double = 1.0
+    /// The workforce follows foreign sales (`Mechanisms/ExportStaffing.swift`): the export staff
+    /// moves towards foreign sales / (homeSalesPerEmployee x productivity) at this rate per year.
+    /// 0 switches it off (the workforce then follows the margin only).
+    public var exportStaffingSpeed: Double = 0
     /// Mean true appeal of the firm's product in a market (Beta mean) ...
     public var appealMean: Double = 0.5
     /// ... and the Beta's concentration a + b (lower: more heterogeneous).

@@ -12,6 +12,8 @@ extension ParameterCatalog {
         model("operations.nicheHomeShrink", ParameterUnit.share, .share, "seed 002 (a narrow niche means a small home market)"),
         model("operations.nicheForeignBoost", ParameterUnit.factor, .factor, "seed 002 (a narrow niche pulls abroad)"),
         model("operations.penetrationGrowth", ParameterUnit.perYear, .rate, "modelling choice: customers are won over a few years"),
+        model("operations.exportStaffingSpeed", ParameterUnit.perYear, .rate,
+              "Penrose 1959; Bernard & Jensen 1999 (exporters' employment grows faster): the workforce follows the output sold abroad (0 = off)"),
         model("operations.appealMean", "Beta mean [0, 1]", .number(ParameterInterval(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)),
               "modelling choice: neutral prior fit of a product in a market"),
         model("operations.appealConcentration", "Beta a + b", .scale, "modelling choice: heterogeneous fit"),
