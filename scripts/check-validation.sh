@@ -75,16 +75,18 @@ check facts-no-distance-cost.md "$BIN" targets "$BASELINE" --targets "$FACTS" --
     --set model.decisions.entryCostDistanceWeight=0
 check facts-no-outsidership.md "$BIN" targets "$BASELINE" --targets "$FACTS" --replications 10 \
     --set model.establishment.stageSkipping.insiderTieThreshold=0
+check facts-no-export-staffing.md "$BIN" targets "$BASELINE" --targets "$FACTS" --replications 10 \
+    --set model.operations.exportStaffingSpeed=0
 check facts-no-new-mechanisms.md "$BIN" targets "$BASELINE" --targets "$FACTS" --replications 10 \
     --set model.decommitment.agentEndRate=0 --set model.decommitment.trialEndRate=0 \
     --set model.decisions.demandPrudence=0 --set model.decisions.entryCostDistanceWeight=0 \
-    --set model.establishment.stageSkipping.insiderTieThreshold=0
+    --set model.establishment.stageSkipping.insiderTieThreshold=0 --set model.operations.exportStaffingSpeed=0
 path_figures() { "$BIN" run "$BASELINE" --out "$WORK/run-$1" "${@:2}" >/dev/null && python3 scripts/path-figures.py "$WORK/run-$1"; }
 check path-figures.txt path_figures baseline
 check path-figures-no-new-mechanisms.txt path_figures off \
     --set model.decommitment.agentEndRate=0 --set model.decommitment.trialEndRate=0 \
     --set model.decisions.demandPrudence=0 --set model.decisions.entryCostDistanceWeight=0 \
-    --set model.establishment.stageSkipping.insiderTieThreshold=0
+    --set model.establishment.stageSkipping.insiderTieThreshold=0 --set model.operations.exportStaffingSpeed=0
 # Section 7.6: the default teaching scenario, one run at its own seed: paths, paths by segment and
 # the figures of section 7.
 default_paths() {
@@ -106,9 +108,11 @@ check map-seeds.md map_seeds
 # tests run in parallel).
 theory_checks() { swift test --filter TheoryTests 2>&1 | grep '^THEORY' | sort; }
 check theory-checks.txt theory_checks
-# Section 3: both stages of the calibration (make calibrate).
+# Section 3: the three stages of the calibration (make calibrate).
 check calibrate-stage1.md "$BIN" calibrate "$BASELINE" --design Scenarios/targets/calibration-eu-stage1.json --top 5
 check calibrate-stage2.md "$BIN" calibrate "$BASELINE" --design Scenarios/targets/calibration-eu.json --top 10
+check calibrate-stage3.md "$BIN" calibrate "$BASELINE" --design Scenarios/targets/calibration-eu-stage3.json \
+    --targets Scenarios/targets/eu-sme.json --targets "$FACTS" --top 30
 # Section 5: the Morris screening of make sensitivity (tables, then the comparison of the seeds).
 if [ "$FULL" -eq 1 ]; then
     # A fixed directory: the comparison prints the path of the ranking it reads.
