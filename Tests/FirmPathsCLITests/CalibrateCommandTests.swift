@@ -28,11 +28,14 @@ import Testing
         """)
     }
 
-    static func run(_ targetFiles: [String], _ sink: Sink) throws -> ExitCode {
+    /// Runs calibrate on a tiny design; standard error goes to `errors` when given.
+    static func run(_ targetFiles: [String], _ sink: Sink, errors: Sink? = nil) throws -> ExitCode {
         let options = targetFiles.flatMap { ["--targets", $0] }
+        let console = Console(out: { sink.append($0) }, err: { errors?.append($0) },
+                              outIsTerminal: false, errIsTerminal: false, environment: [:])
         return FirmPathsCLI.main(["calibrate", RunFixture.defaultScenario, "--design", try design(), "--threads", "1",
                                   "--set", "population.firms=40", "--set", "years=5"] + options,
-                                 console: TargetsCommandTests.console(sink))
+                                 console: console)
     }
 
     @Test func targetsOfEveryFileAreScoredTogether() throws {
@@ -46,15 +49,10 @@ import Testing
     }
 
     @Test func anIdInTwoFilesIsRefused() throws {
-        let sink = Sink()
         let first = try Self.targets("same", range: "[0, 1]")
         let again = try Self.file("again.json", try String(contentsOfFile: first, encoding: .utf8))
         let stderr = Sink()
-        let code = FirmPathsCLI.main(["calibrate", RunFixture.defaultScenario, "--design", try Self.design(),
-                                      "--targets", first, "--targets", again],
-                                     console: Console(out: { sink.append($0) }, err: { stderr.append($0) },
-                                                      outIsTerminal: false, errIsTerminal: false, environment: [:]))
-        #expect(code == .dataError)
+        #expect(try Self.run([first, again], Sink(), errors: stderr) == .dataError)
         #expect(stderr.text.contains("again.json") && stderr.text.contains("id=same"), "\(stderr.text)")
     }
 }
